@@ -1,0 +1,122 @@
+package com.ardesk.claims.payer;
+
+import com.ardesk.events.Topics;
+import com.ardesk.events.claims.PayerChanged;
+import com.ardesk.kit.outbox.Outbox;
+import com.ardesk.kit.problem.ProblemException;
+import com.ardesk.kit.web.Cursors;
+import com.ardesk.kit.web.ETags;
+import com.ardesk.kit.web.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Payers and their versioned rules. Every change is announced as {@code PayerChanged}. */
+@ApplicationScoped
+public class PayerService {
+    static final int DEFAULT_GRACE_DAYS = 5;
+
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public PayerService(Outbox outbox) {
+        this.outbox = outbox;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** The outcome of a PUT: the payer now, and whether the call created it or changed anything. */
+    public record Upserted(PayerView payer, boolean created, boolean changed) {
+    }
+
+    @Transactional
+    public Upserted upsert(String payerId, PayerUpdate update, String ifMatch) {
+        Instant now = Instant.now(clock);
+        Payer payer = Payer.findById(payerId);
+        boolean created = payer == null;
+        if (created) {
+            payer = new Payer();
+            payer.payerId = payerId;
+            payer.createdAt = now;
+        } else {
+            ETags.requireMatch(ifMatch, payer.version);
+        }
+        boolean changed = created || !Objects.equals(payer.name, update.name())
+                || !Objects.equals(payer.phone, update.phone());
+        payer.name = update.name();
+        payer.phone = update.phone();
+
+        LocalDate effectiveFrom = update.effectiveFrom() != null ? update.effectiveFrom() : LocalDate.now(clock);
+        PayerRule rule = PayerRule.find("payerId = ?1 and effectiveFrom = ?2", payerId, effectiveFrom).firstResult();
+        RuleTerms wanted = new RuleTerms(effectiveFrom, update.timelyFilingDays(),
+                update.timelyFilingBasis() != null ? update.timelyFilingBasis() : ClockBasis.SERVICE_DATE,
+                update.appealWindowDays(),
+                update.promiseGraceDays() != null ? update.promiseGraceDays() : DEFAULT_GRACE_DAYS);
+        if (rule == null) {
+            rule = new PayerRule();
+            rule.payerId = payerId;
+            rule.effectiveFrom = effectiveFrom;
+            rule.createdAt = now;
+            changed = true;
+        } else if (!rule.terms().equals(wanted)) {
+            changed = true;
+        }
+        rule.timelyFilingDays = wanted.timelyFilingDays();
+        rule.timelyFilingBasis = wanted.timelyFilingBasis();
+        rule.appealWindowDays = wanted.appealWindowDays();
+        rule.promiseGraceDays = wanted.promiseGraceDays();
+
+        if (changed) {
+            payer.updatedAt = now;
+            payer.persist();
+            rule.persist();
+            Payer.flush();
+            PayerView view = view(payer);
+            RuleTerms current = view.currentRule();
+            outbox.append(Topics.CLAIMS, "payer", payerId, null, new PayerChanged(payerId, payer.name, payer.phone,
+                    current.timelyFilingDays(), current.timelyFilingBasis().name(), current.appealWindowDays(),
+                    current.promiseGraceDays(), current.effectiveFrom()));
+            return new Upserted(view, created, true);
+        }
+        return new Upserted(view(payer), false, false);
+    }
+
+    @Transactional
+    public PayerView find(String payerId) {
+        Payer payer = Payer.findById(payerId);
+        if (payer == null) {
+            throw ProblemException.notFound("payer", payerId);
+        }
+        return view(payer);
+    }
+
+    /** Rule versions of a payer, for deadline calculations; empty if the payer is unknown. */
+    @Transactional
+    public List<RuleTerms> rules(String payerId) {
+        return PayerRule.<PayerRule>list("payerId", Sort.by("effectiveFrom"), payerId).stream()
+                .map(PayerRule::terms).toList();
+    }
+
+    @Transactional
+    public Page<PayerView> list(Integer limit, String cursor) {
+        int size = Cursors.limit(limit);
+        List<String> after = Cursors.decode(cursor, 1);
+        List<Payer> payers = after.isEmpty()
+                ? Payer.<Payer>findAll(Sort.by("payerId")).page(0, size + 1).list()
+                : Payer.<Payer>find("payerId > ?1", Sort.by("payerId"), after.get(0)).page(0, size + 1).list();
+        String next = payers.size() > size ? Cursors.encode(payers.get(size - 1).payerId) : null;
+        return new Page<>(payers.stream().limit(size).map(this::view).toList(), next);
+    }
+
+    private PayerView view(Payer payer) {
+        List<RuleTerms> rules = rules(payer.payerId);
+        Optional<RuleTerms> current = PayerRules.inForce(rules, LocalDate.now(clock));
+        return new PayerView(payer.payerId, payer.name, payer.phone, current.orElse(null), rules, payer.version);
+    }
+}

@@ -1,0 +1,104 @@
+package com.ardesk.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL server from the zonky binaries on Maven Central. As root, zonky runs initdb and
+ * postgres through {@code unshare -U}, because PostgreSQL refuses to run as uid 0.
+ */
+public final class PostgresServer implements AutoCloseable {
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+
+    private PostgresServer(EmbeddedPostgres postgres, Path dataDir) {
+        this.postgres = postgres;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Starts a server whose binaries and data live under {@code baseDir} (binaries are unpacked once
+     * and reused; /tmp may be mounted noexec, so they never go there).
+     *
+     * @param port 0 for any free port
+     */
+    public static PostgresServer start(Path baseDir, int port) {
+        Path dataDir = baseDir.resolve("pg-data");
+        try {
+            Files.createDirectories(baseDir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(baseDir.resolve("pg-bin").toFile())
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(true)
+                    // a LANG naming a locale that is not installed makes initdb fail
+                    .setLocaleConfig("locale", "C")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("shared_buffers", "256MB")
+                    // data here is throw-away; durability would only slow tests and the demo
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setPGStartupWait(Duration.ofSeconds(60));
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            return new PostgresServer(builder.start(), dataDir);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException(explain(e), e);
+        }
+    }
+
+    private static String explain(Exception e) {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        String hint = root
+                ? " Running as root: PostgreSQL is started through `unshare -U`; if unshare is missing or blocked"
+                + " by the container's seccomp profile, run the build as a normal user or allow user namespaces."
+                : "";
+        return "embedded PostgreSQL did not start: " + e.getMessage() + "." + hint;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return postgres.getJdbcUrl(USER, database);
+    }
+
+    /** Creates a database unless it exists; one per service, as in production. */
+    public void createDatabase(String name) {
+        if (!name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("database name must be lower-case identifier: " + name);
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'");
+            if (!rs.next()) {
+                s.execute("create database " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new IllegalStateException("PostgreSQL did not stop cleanly: " + e.getMessage(), e);
+        } finally {
+            Files2.deleteQuietly(dataDir);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package com.ardesk.kit.outbox;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Publishes unpublished outbox rows in commit order and marks them published only after the broker
+ * acknowledged every one of them. One relay per service acts at a time (a PostgreSQL advisory lock
+ * held for the batch's transaction), so order holds even with several replicas. If anything fails,
+ * nothing is marked: the rows are sent again on the next round, and consumers drop the repeats by
+ * event id. Plain JDBC and a plain producer, so a unit test can drive it.
+ */
+public final class OutboxRelay {
+    private static final String SELECT = """
+            select seq, id, topic, aggregateid, type, payload::text from outbox_event
+            where published_at is null order by seq limit ?""";
+    private static final String MARK = "update outbox_event set published_at = now() where seq = any(?)";
+
+    private final DataSource dataSource;
+    private final Supplier<Producer<String, String>> producerFactory;
+    private final long lockKey;
+    private final int batchSize;
+    private final Duration ackTimeout;
+    private Producer<String, String> producer;
+
+    public OutboxRelay(DataSource dataSource, Supplier<Producer<String, String>> producerFactory, long lockKey,
+                       int batchSize, Duration ackTimeout) {
+        this.dataSource = dataSource;
+        this.producerFactory = producerFactory;
+        this.lockKey = lockKey;
+        this.batchSize = batchSize;
+        this.ackTimeout = ackTimeout;
+    }
+
+    /** Publishes at most one batch; answers how many rows it published (0 if another relay holds the lock). */
+    public synchronized int relayOnce() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int published = relayBatch(c);
+                c.commit();
+                return published;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private int relayBatch(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, lockKey);
+            try (ResultSet rs = lock.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return 0;
+                }
+            }
+        }
+        List<Long> seqs = new ArrayList<>();
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(SELECT)) {
+            select.setInt(1, batchSize);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    seqs.add(rs.getLong(1));
+                    acks.add(send(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                }
+            }
+        }
+        if (seqs.isEmpty()) {
+            return 0;
+        }
+        awaitAcks(acks);
+        try (PreparedStatement mark = c.prepareStatement(MARK)) {
+            Array array = c.createArrayOf("bigint", seqs.toArray());
+            mark.setArray(1, array);
+            mark.executeUpdate();
+        }
+        return seqs.size();
+    }
+
+    private Future<RecordMetadata> send(String id, String topic, String key, String type, String payload) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+        // Debezium's header names, so a later move to its EventRouter changes nothing for consumers
+        record.headers().add("id", id.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("eventType", type.getBytes(StandardCharsets.UTF_8));
+        return producer().send(record);
+    }
+
+    private void awaitAcks(List<Future<RecordMetadata>> acks) {
+        producer().flush();
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (Exception e) {
+            // a producer that timed out may hold half-sent batches: start the next round with a new one
+            discardProducer();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("broker did not acknowledge the batch: " + e.getMessage(), e);
+        }
+    }
+
+    private Producer<String, String> producer() {
+        if (producer == null) {
+            producer = producerFactory.get();
+        }
+        return producer;
+    }
+
+    private void discardProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ZERO);
+            } finally {
+                producer = null;
+            }
+        }
+    }
+
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+}

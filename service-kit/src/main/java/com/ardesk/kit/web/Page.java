@@ -1,0 +1,10 @@
+package com.ardesk.kit.web;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** One page of a list; pass {@code nextCursor} back as {@code ?cursor=} for the next, null at the end. */
+@Schema(description = "A page of results. nextCursor is opaque; null means this is the last page.")
+public record Page<T>(List<T> items, String nextCursor) {
+}
