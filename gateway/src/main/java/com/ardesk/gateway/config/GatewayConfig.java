@@ -1,0 +1,93 @@
+package com.ardesk.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the gateway is told from outside; each key can be set from the environment
+ * ({@code ARDESK_GATEWAY_UPSTREAMS_CLAIMS=http://claims-service:8080} in Kubernetes).
+ */
+@ConfigMapping(prefix = "ardesk.gateway")
+public interface GatewayConfig {
+
+    /** Base URL of each upstream service by its short name: claims, calls, followup. */
+    Map<String, String> upstreams();
+
+    Upstream upstream();
+
+    Breaker breaker();
+
+    Limits limits();
+
+    RateLimits rateLimit();
+
+    Docs docs();
+
+    interface Upstream {
+        /** Time to open a TCP connection before the service counts as unavailable (503). */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** Longest silence from a service, before its answer or within it, before we give up (504). */
+        @WithDefault("30s")
+        Duration idleTimeout();
+
+        /** Pooled connections per service. */
+        @WithDefault("200")
+        int maxConnections();
+    }
+
+    interface Breaker {
+        /** Calls in the rolling window before the breaker may open. */
+        @WithDefault("20")
+        int requestVolumeThreshold();
+
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long an open breaker refuses calls before it lets a trial call through. */
+        @WithDefault("10s")
+        Duration delay();
+    }
+
+    interface Limits {
+        /** Largest request body on ordinary routes. */
+        @WithDefault("1048576")
+        long bodyBytes();
+
+        /** Largest request body on bulk routes (claim batches, 835 uploads). */
+        @WithDefault("67108864")
+        long bulkBodyBytes();
+
+        /** Path prefixes that take the bulk limit. */
+        @WithDefault("/api/v1/claims/batch,/api/v1/remittances")
+        List<String> bulkPaths();
+    }
+
+    interface RateLimits {
+        /** Requests per minute from one client address, before any token is looked at. */
+        @WithDefault("1200")
+        long perIpPerMinute();
+
+        /** Requests per minute for one token subject, by role; a user with several roles gets the largest. */
+        Map<String, Long> perRolePerMinute();
+
+        /** For a subject whose roles have no entry above. */
+        @WithDefault("120")
+        long defaultPerMinute();
+
+        /** Subjects and addresses remembered at most; the least recently seen are forgotten first. */
+        @WithDefault("100000")
+        long maxTracked();
+    }
+
+    interface Docs {
+        /** How long the merged OpenAPI document is reused before the services are asked again. */
+        @WithDefault("60s")
+        Duration openapiCacheFor();
+    }
+}

@@ -1,0 +1,171 @@
+package com.ardesk.gateway.routing;
+
+import com.ardesk.gateway.problem.Problems;
+import com.ardesk.gateway.web.RequestIds;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+import java.net.ConnectException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Forwards one request to its service with the Vert.x HTTP proxy: bodies stream both ways, status
+ * and headers pass through, hop-by-hop headers are dropped, the request id and trace context go
+ * along. A service that cannot be reached or stays silent becomes a 503 or 504 problem naming it.
+ */
+@ApplicationScoped
+public class ProxyHandler {
+    private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
+    /** RFC 9110 §7.6.1 connection-specific fields, plus the pre-standard ones still seen in the wild. */
+    private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection",
+            "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
+
+    private final Upstreams upstreams;
+    private final MeterRegistry registry;
+
+    ProxyHandler(Upstreams upstreams, MeterRegistry registry) {
+        this.upstreams = upstreams;
+        this.registry = registry;
+    }
+
+    /** Sends the request to the named upstream; the body limit applies to chunked bodies as they stream. */
+    public void forward(RoutingContext rc, String upstreamName, long maxBodyBytes) {
+        Upstream upstream = upstreams.get(upstreamName);
+        HttpProxy proxy = HttpProxy.reverseProxy(upstream.client())
+                .origin(context -> upstream.request(context.client()))
+                .addInterceptor(new Exchange(rc, upstream, maxBodyBytes));
+        proxy.handle(rc.request());
+    }
+
+    /** Per-request interceptor: it knows the routing context, so it can read what earlier handlers decided. */
+    private final class Exchange implements ProxyInterceptor {
+        private final RoutingContext rc;
+        private final Upstream upstream;
+        private final long maxBodyBytes;
+        private final Context vertxContext;
+        private volatile boolean bodyTooLarge;
+
+        Exchange(RoutingContext rc, Upstream upstream, long maxBodyBytes) {
+            this.rc = rc;
+            this.upstream = upstream;
+            this.maxBodyBytes = maxBodyBytes;
+            this.vertxContext = Vertx.currentContext();
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            ProxyRequest request = context.request();
+            HttpServerRequest incoming = rc.request();
+            // forward the normalized path, the one routing and role rules looked at
+            request.setURI(incoming.query() == null ? rc.normalizedPath() : rc.normalizedPath() + "?" + incoming.query());
+            dropHopByHop(request.headers());
+            // the gateway already answered any 100-continue itself (handle-100-continue-automatically)
+            request.headers().remove("Expect");
+            String peer = incoming.remoteAddress() == null ? null : incoming.remoteAddress().hostAddress();
+            if (peer != null) {
+                String prior = incoming.getHeader("X-Forwarded-For");
+                request.headers().set("X-Forwarded-For", prior == null ? peer : prior + ", " + peer);
+            }
+            request.headers().set("X-Forwarded-Proto", incoming.scheme());
+            if (incoming.authority() != null) {
+                request.headers().set("X-Forwarded-Host", incoming.authority().toString());
+            }
+            Body body = request.getBody();
+            if (body != null && body.length() < 0) {
+                request.setBody(Body.body(new LimitedReadStream(body.stream(), maxBodyBytes, () -> bodyTooLarge = true), -1));
+            }
+            return Future.fromCompletionStage(
+                            upstream.guarded(() -> context.sendRequest().toCompletionStage()), vertxContext)
+                    .recover(failure -> Future.succeededFuture(problem(context, failure)));
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            MultiMap headers = context.response().headers();
+            dropHopByHop(headers);
+            // what the gateway already set (request id, CORS, security and rate-limit headers) wins
+            for (String name : rc.response().headers().names()) {
+                headers.remove(name);
+            }
+            return context.sendResponse();
+        }
+
+        private ProxyResponse problem(ProxyContext context, Throwable failure) {
+            int status;
+            String kind;
+            String title;
+            String detail;
+            String service = upstream.serviceName();
+            ProxyResponse response = context.request().release().response();
+            if (bodyTooLarge) {
+                status = 413;
+                kind = "payload-too-large";
+                title = "Content Too Large";
+                detail = "the request body is larger than " + maxBodyBytes + " bytes";
+            } else if (failure instanceof CircuitBreakerOpenException) {
+                status = 503;
+                kind = "service-unavailable";
+                title = "Service Unavailable";
+                detail = service + " is unavailable; calls to it are paused after repeated failures";
+                response.putHeader("Retry-After", Long.toString(upstream.retryAfterSeconds()));
+            } else if (failure instanceof TimeoutException) {
+                status = 504;
+                kind = "service-timeout";
+                title = "Gateway Timeout";
+                detail = service + " did not answer in time";
+            } else if (failure instanceof ConnectException || failure instanceof ConnectTimeoutException) {
+                status = 503;
+                kind = "service-unavailable";
+                title = "Service Unavailable";
+                detail = service + " is unavailable";
+                response.putHeader("Retry-After", "1");
+            } else {
+                status = 502;
+                kind = "bad-gateway";
+                title = "Bad Gateway";
+                detail = service + " broke off the exchange";
+            }
+            if (status >= 500) {
+                LOG.warnf("%s %s → %d: %s (%s)", rc.request().method(), rc.normalizedPath(), status, detail,
+                        failure.toString());
+                registry.counter("ardesk.gateway.upstream.failures", "service", service, "status",
+                        Integer.toString(status)).increment();
+            }
+            return response.setStatusCode(status)
+                    .putHeader("Content-Type", Problems.MEDIA_TYPE)
+                    .setBody(Body.body(Problems.body(status, kind, title, detail, rc.normalizedPath(),
+                            RequestIds.of(rc.request()))));
+        }
+    }
+
+    private static void dropHopByHop(MultiMap headers) {
+        Set<String> named = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (String value : headers.getAll("connection")) {
+            for (String token : value.split(",")) {
+                if (!token.isBlank()) {
+                    named.add(token.trim());
+                }
+            }
+        }
+        HOP_BY_HOP.forEach(headers::remove);
+        named.forEach(headers::remove);
+    }
+}

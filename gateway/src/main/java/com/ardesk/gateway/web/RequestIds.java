@@ -1,0 +1,39 @@
+package com.ardesk.gateway.web;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Every answer carries {@code X-Request-Id}: the caller's if it sent a sane one, else a new UUID.
+ * The id is written back onto the request, so the proxy forwards the same value and the services
+ * log and echo it. Runs as a filter, before routing, so 404s, CORS and health answers carry it too.
+ */
+@ApplicationScoped
+public class RequestIds {
+    public static final String HEADER = "X-Request-Id";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    void register(@Observes Filters filters) {
+        filters.register(rc -> {
+            HttpServerRequest request = rc.request();
+            String id = request.getHeader(HEADER);
+            if (id == null || !SANE.matcher(id).matches()) {
+                id = UUID.randomUUID().toString();
+                request.headers().set(HEADER, id);
+            }
+            rc.response().putHeader(HEADER, id);
+            rc.next();
+        }, 1000);
+    }
+
+    /** The id of the request being answered. */
+    public static String of(HttpServerRequest request) {
+        String id = request.getHeader(HEADER);
+        return id != null ? id : "unknown";
+    }
+}
