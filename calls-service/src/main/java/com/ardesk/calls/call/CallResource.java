@@ -1,0 +1,111 @@
+package com.ardesk.calls.call;
+
+import com.ardesk.calls.infra.Params;
+import com.ardesk.kit.web.Page;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** Calls to payers: logged once, corrected only by amendment. */
+@Path("/api/v1/calls")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Calls", description = "Append-only call records, their amendments and promises")
+@SecurityRequirement(name = "jwt")
+public class CallResource {
+    private final CallService calls;
+
+    public CallResource(CallService calls) {
+        this.calls = calls;
+    }
+
+    @POST
+    @RolesAllowed({"caller", "supervisor", "admin"})
+    @Operation(summary = "Log a call", description = "The caller is the token's subject. Every claimId must be a claim "
+            + "calls-service knows (from ClaimChanged) of practiceId. Emits CallLogged, and PromiseToPay when a "
+            + "promise is given. A replay with the same Idempotency-Key and body answers the first result.")
+    @APIResponse(responseCode = "201", description = "Call logged")
+    @APIResponse(responseCode = "400", description = "Invalid body; errors[] names each field")
+    @APIResponse(responseCode = "404", description = "practiceId or a claim belongs to a practice outside the token")
+    @APIResponse(responseCode = "422", description = "A claimIds[i] is unknown, or the Idempotency-Key was used "
+            + "with another body")
+    public Response log(@HeaderParam("Idempotency-Key") @Parameter(description = "Client key making the POST safe to "
+                                + "retry", example = "6c1f8a52-call-0001") String idempotencyKey,
+                        @Valid @NotNull NewCall body) {
+        CallService.Logged logged = calls.log(body, idempotencyKey);
+        return Response.status(201).location(URI.create("/api/v1/calls/" + logged.call().callId()))
+                .tag(String.valueOf(logged.call().version())).entity(logged.call()).build();
+    }
+
+    @GET
+    @Path("/{callId}")
+    @RolesAllowed({"caller", "supervisor", "integration", "admin"})
+    @Operation(summary = "Get one call", description = "The call's current view, its promise, and its amendment "
+            + "history; the ETag is for If-Match on amendments.")
+    @APIResponse(responseCode = "200", description = "The call")
+    @APIResponse(responseCode = "404", description = "No such call in the token's practices")
+    public Response get(@PathParam("callId") @Parameter(example = "5a3e0f7c-1b2d-4e5f-8a9b-0c1d2e3f4a5b") String callId) {
+        CallView call = calls.get(Params.uuid("callId", callId));
+        return Response.ok(call).tag(String.valueOf(call.version())).build();
+    }
+
+    @GET
+    @RolesAllowed({"caller", "supervisor", "integration", "admin"})
+    @Operation(summary = "List calls", description = "Calls of the token's practices, newest first. from is "
+            + "inclusive, to exclusive; a bare date means its start (UTC), and as to the whole day.")
+    @APIResponse(responseCode = "200", description = "A page of calls")
+    @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid")
+    public Page<CallView> list(@QueryParam("practiceId") @Parameter(example = "P100") String practiceId,
+                               @QueryParam("claimId") @Parameter(description = "Calls about this claim") String claimId,
+                               @QueryParam("callerId") @Parameter(example = "caller-17") String callerId,
+                               @QueryParam("payerId") @Parameter(example = "AETNA") String payerId,
+                               @QueryParam("outcome") @Parameter(example = "PROMISE_TO_PAY") String outcome,
+                               @QueryParam("from") @Parameter(example = "2026-03-01") String from,
+                               @QueryParam("to") @Parameter(example = "2026-03-31") String to,
+                               @QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50") Integer limit,
+                               @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        CallFilter filter = new CallFilter(Params.text(practiceId), Params.uuid("claimId", claimId),
+                Params.text(callerId), Params.text(payerId), Params.enumValue("outcome", outcome, Outcome.class),
+                CallService.instantParam("from", from, false), CallService.instantParam("to", to, true));
+        return calls.list(filter, limit, cursor);
+    }
+
+    @POST
+    @Path("/{callId}/amendments")
+    @RolesAllowed({"caller", "supervisor", "admin"})
+    @Operation(summary = "Amend a call", description = "Calls are append-only: a correction records who changed "
+            + "which fields, from what to what, and why. The caller who logged the call or a supervisor may amend. "
+            + "Answers the call's new current view with its history.")
+    @APIResponse(responseCode = "201", description = "Amendment recorded; body is the amended call")
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "403", description = "Not the call's caller nor a supervisor")
+    @APIResponse(responseCode = "404", description = "No such call in the token's practices")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the call's ETag")
+    @APIResponse(responseCode = "422", description = "Nothing changes, or an outcome change to/from PROMISE_TO_PAY")
+    public Response amend(@PathParam("callId") String callId,
+                          @HeaderParam("If-Match") @Parameter(description = "The call's ETag, to refuse a stale "
+                                  + "correction") String ifMatch,
+                          @HeaderParam("Idempotency-Key") String idempotencyKey,
+                          @Valid @NotNull AmendmentRequest body) {
+        CallService.Logged amended = calls.amend(Params.uuid("callId", callId), body, ifMatch, idempotencyKey);
+        return Response.status(201).location(URI.create("/api/v1/calls/" + callId))
+                .tag(String.valueOf(amended.call().version())).entity(amended.call()).build();
+    }}

@@ -1,0 +1,54 @@
+package com.ardesk.calls.infra;
+
+import com.ardesk.kit.problem.ProblemException;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * Query parameters read by hand, so a bad value is a 400 naming the parameter (the framework's own
+ * conversion failures do not say which parameter was wrong).
+ */
+public final class Params {
+    private Params() {
+    }
+
+    public static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.validation(name, "must be a UUID");
+        }
+    }
+
+    public static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.validation(name, "must be a date (YYYY-MM-DD)");
+        }
+    }
+
+    public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.validation(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    public static String text(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,236 @@
+package com.ardesk.calls.promise;
+
+import com.ardesk.calls.call.CallRecord;
+import com.ardesk.calls.claim.ClaimProjection;
+import com.ardesk.events.Topics;
+import com.ardesk.events.calls.PromiseBroken;
+import com.ardesk.events.calls.PromiseKept;
+import com.ardesk.events.calls.PromiseToPay;
+import com.ardesk.events.claims.ClaimPaymentPosted;
+import com.ardesk.kit.outbox.Outbox;
+import com.ardesk.kit.problem.ProblemException;
+import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.web.Cursors;
+import com.ardesk.kit.web.ETags;
+import com.ardesk.kit.web.Page;
+import io.quarkus.logging.Log;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Promises to pay: made on a call, kept by a payment, broken by the sweep, or cancelled by a caller. */
+@ApplicationScoped
+public class PromiseService {
+    /** Advisory lock key of the broken-promise sweep: one replica sweeps at a time. */
+    static final long SWEEP_LOCK = "ardesk-calls-promise-sweep".hashCode();
+    static final int SWEEP_BATCH = 500;
+
+    private final Outbox outbox;
+    private final ClaimProjection projection;
+    private final PromiseConfig config;
+    private final Tenancy tenancy;
+
+    public PromiseService(Outbox outbox, ClaimProjection projection, PromiseConfig config, Tenancy tenancy) {
+        this.outbox = outbox;
+        this.projection = projection;
+        this.config = config;
+        this.tenancy = tenancy;
+    }
+
+    /** Records the promise a call carries and announces it; part of the call's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PromiseView open(CallRecord call, PromiseTerms terms, UUID claimId) {
+        Integer payerGrace = projection.promiseGraceDays(call.payerId).orElse(null);
+        Promise p = new Promise();
+        p.promiseId = UUID.randomUUID();
+        p.callId = call.callId;
+        p.practiceId = call.practiceId;
+        p.claimId = claimId;
+        p.payerId = call.payerId;
+        p.amount = terms.amount();
+        p.expectedOn = terms.expectedOn();
+        p.method = terms.method();
+        p.reference = terms.reference() == null || terms.reference().isBlank() ? null : terms.reference().trim();
+        p.graceDays = BrokenPromiseRule.graceDays(terms.method(), payerGrace, config.checkGraceDays(), config.eftGraceDays());
+        p.brokenAfter = BrokenPromiseRule.lastGraceDay(p.expectedOn, p.graceDays);
+        p.status = PromiseStatus.OPEN;
+        p.createdAt = call.createdAt;
+        p.updatedAt = call.createdAt;
+        p.persist();
+        outbox.append(Topics.CALLS, "promise", claimId.toString(), p.practiceId, new PromiseToPay(p.promiseId,
+                p.callId, claimId, p.payerId, p.amount, p.expectedOn, p.method.name(), p.reference));
+        return PromiseView.of(p);
+    }
+
+    /** The promise of a call, if it carries one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<PromiseView> ofCall(UUID callId) {
+        return Promise.<Promise>find("callId", callId).firstResultOptional().map(PromiseView::of);
+    }
+
+    /**
+     * A payment was posted: the open promise it covers (paid by the last grace day) becomes KEPT and
+     * PromiseKept is emitted. Runs in the consumer's transaction, after its event-id check, and
+     * only OPEN promises qualify, so a payment delivered twice keeps one promise once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void paymentPosted(String practiceId, ClaimPaymentPosted payment) {
+        if (payment.claimId() == null || payment.amount() == null || payment.amount().signum() <= 0) {
+            return;
+        }
+        List<Promise> open = Promise.<Promise>find("claimId = ?1 and status = ?2", payment.claimId(), PromiseStatus.OPEN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        LocalDate paidOn = payment.paidOn() != null ? payment.paidOn() : LocalDate.now(config.zone());
+        List<PromiseMatcher.Open> candidates = open.stream()
+                .filter(p -> practiceId == null || p.practiceId.equals(practiceId))
+                .filter(p -> !BrokenPromiseRule.isBroken(p.brokenAfter, paidOn))
+                .map(p -> new PromiseMatcher.Open(p.promiseId, p.amount, p.reference, p.expectedOn))
+                .toList();
+        PromiseMatcher.kept(new PromiseMatcher.Payment(payment.amount(), payment.reference()), candidates,
+                config.amountTolerance()).ifPresent(match -> {
+            Promise p = open.stream().filter(o -> o.promiseId.equals(match.promiseId())).findFirst().orElseThrow();
+            p.status = PromiseStatus.KEPT;
+            p.paymentId = payment.paymentId();
+            p.paidAmount = payment.amount();
+            p.settledOn = paidOn;
+            p.updatedAt = Instant.now();
+            outbox.append(Topics.CALLS, "promise", p.claimId.toString(), p.practiceId,
+                    new PromiseKept(p.promiseId, p.claimId, payment.paymentId(), payment.amount(), paidOn));
+        });
+    }
+
+    /** The promises of several calls at once, by call id, for list pages. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, PromiseView> ofCalls(Collection<UUID> callIds) {
+        if (callIds.isEmpty()) {
+            return Map.of();
+        }
+        return Promise.<Promise>list("callId in ?1", callIds).stream()
+                .collect(Collectors.toMap(p -> p.callId, PromiseView::of));
+    }
+
+    @Transactional
+    public PromiseView get(UUID promiseId) {
+        return PromiseView.of(visible(promiseId));
+    }
+
+    /** Promises of the token's practices, due first; {@code dueBefore} is exclusive. */
+    @Transactional
+    public Page<PromiseView> list(PromiseStatus status, UUID claimId, LocalDate dueBefore, String practiceId,
+                                  Integer limit, String cursor) {
+        int size = Cursors.limit(limit);
+        List<String> after = Cursors.decode(cursor, 2);
+        StringBuilder q = new StringBuilder("practiceId in :practices");
+        Parameters params = Parameters.with("practices", tenancy.practices());
+        if (practiceId != null) {
+            q.append(" and practiceId = :practiceId");
+            params.and("practiceId", practiceId);
+        }
+        if (status != null) {
+            q.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (claimId != null) {
+            q.append(" and claimId = :claimId");
+            params.and("claimId", claimId);
+        }
+        if (dueBefore != null) {
+            q.append(" and expectedOn < :dueBefore");
+            params.and("dueBefore", dueBefore);
+        }
+        if (!after.isEmpty()) {
+            try {
+                params.and("afterDate", LocalDate.parse(after.get(0))).and("afterId", UUID.fromString(after.get(1)));
+            } catch (RuntimeException e) {
+                throw ProblemException.validation("cursor", "is not a cursor this API issued");
+            }
+            q.append(" and (expectedOn > :afterDate or (expectedOn = :afterDate and promiseId > :afterId))");
+        }
+        if (tenancy.practices().isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        List<Promise> rows = Promise.<Promise>find(q.toString(), Sort.by("expectedOn").and("promiseId"), params)
+                .page(0, size + 1).list();
+        String next = null;
+        if (rows.size() > size) {
+            Promise last = rows.get(size - 1);
+            next = Cursors.encode(last.expectedOn.toString(), last.promiseId.toString());
+        }
+        return new Page<>(rows.stream().limit(size).map(PromiseView::of).toList(), next);
+    }
+
+    /** The caller who took the promise, or a supervisor, withdraws it; only an OPEN promise can be cancelled. */
+    @Transactional
+    public PromiseView cancel(UUID promiseId, String reason, String ifMatch) {
+        Promise p = visible(promiseId);
+        ETags.requireMatch(ifMatch, p.version);
+        Tenancy t = tenancy;
+        CallRecord call = CallRecord.findById(p.callId);
+        if (t.hasRole("caller") && !t.hasRole("supervisor") && !t.hasRole("admin") && !call.callerId.equals(t.user())) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "only the caller who took the promise or a "
+                    + "supervisor may cancel it");
+        }
+        if (p.status != PromiseStatus.OPEN) {
+            throw ProblemException.conflict("promise-not-open", "promise " + promiseId + " is " + p.status
+                    + "; only an OPEN promise can be cancelled");
+        }
+        p.status = PromiseStatus.CANCELLED;
+        p.cancelReason = reason;
+        p.cancelledBy = t.user();
+        p.settledOn = LocalDate.now(config.zone());
+        p.updatedAt = Instant.now();
+        Promise.flush();
+        return PromiseView.of(p);
+    }
+
+    /**
+     * Breaks every OPEN promise whose last grace day is before {@code today} and emits PromiseBroken.
+     * Replicas compete for a transaction-scoped advisory lock; the loser does nothing this round.
+     *
+     * @return how many promises were broken, or -1 if another replica holds the lock
+     */
+    @Transactional
+    public int sweep(LocalDate today) {
+        Object locked = Promise.getEntityManager().createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, SWEEP_LOCK).getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return -1;
+        }
+        List<Promise> due = Promise.<Promise>find("status = ?1 and brokenAfter < ?2",
+                Sort.by("brokenAfter").and("promiseId"), PromiseStatus.OPEN, today).page(0, SWEEP_BATCH).list();
+        List<UUID> broken = new ArrayList<>();
+        for (Promise p : due) {
+            p.status = PromiseStatus.BROKEN;
+            p.settledOn = today;
+            p.updatedAt = Instant.now();
+            broken.add(p.promiseId);
+            outbox.append(Topics.CALLS, "promise", p.claimId.toString(), p.practiceId,
+                    new PromiseBroken(p.promiseId, p.claimId, p.amount, p.expectedOn, today));
+        }
+        if (!broken.isEmpty()) {
+            Log.infof("%d promises broken as of %s", broken.size(), today);
+        }
+        return broken.size();
+    }
+
+    private Promise visible(UUID promiseId) {
+        Promise p = Promise.findById(promiseId);
+        if (p == null) {
+            throw ProblemException.notFound("promise", promiseId);
+        }
+        tenancy.requireVisible(p.practiceId, "promise", promiseId);
+        return p;
+    }
+}
