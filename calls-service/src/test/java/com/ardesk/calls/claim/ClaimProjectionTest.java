@@ -1,0 +1,107 @@
+package com.ardesk.calls.claim;
+
+import com.ardesk.calls.support.CallsInfra;
+import com.ardesk.calls.support.Claims;
+import com.ardesk.devstack.DevTokens;
+import com.ardesk.events.EventEnvelope;
+import com.ardesk.events.EventJson;
+import com.ardesk.events.Topics;
+import com.ardesk.events.claims.ClaimDenied;
+import com.ardesk.kit.consumer.EventConsumerRunner;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@CallsInfra
+class ClaimProjectionTest {
+    static final String CALLER = DevTokens.token("caller-1", List.of("caller"), List.of("P100"));
+
+    @Inject
+    EventConsumerRunner runner;
+    @Inject
+    ClaimEventHandler handler;
+
+    static ClaimSnapshot snapshot(UUID claimId) {
+        return QuarkusTransaction.requiringNew().call(() -> ClaimSnapshot.<ClaimSnapshot>findById(claimId));
+    }
+
+    @Test
+    void claimChangedOnTheTopicReachesTheProjection() throws Exception {
+        UUID claimId = UUID.randomUUID();
+        EventEnvelope changed = Claims.changed("P100", claimId, "CIGNA", 1);
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            producer.send(new ProducerRecord<>(Topics.CLAIMS, claimId.toString(), EventJson.write(changed))).get();
+        }
+
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (snapshot(claimId) == null && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        ClaimSnapshot claim = snapshot(claimId);
+        assertThat(claim).isNotNull();
+        assertThat(claim.practiceId).isEqualTo("P100");
+        assertThat(claim.payerId).isEqualTo("CIGNA");
+        assertThat(claim.balance).isEqualByComparingTo("1500.00");
+
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("""
+                        {"practiceId":"P100","payerId":"CIGNA","claimIds":["%s"],"startedAt":"2026-03-02T15:04:05Z",
+                         "durationSeconds":60,"outcome":"IN_PROCESS"}""".formatted(claimId))
+                .post("/api/v1/calls").then().statusCode(201);
+    }
+
+    @Test
+    void anOlderSnapshotArrivingLateDoesNotOverwriteANewerOne() {
+        UUID claimId = UUID.randomUUID();
+        runner.apply(handler, Claims.changed("P100", claimId, "NEWER", 3));
+        runner.apply(handler, Claims.changed("P100", claimId, "OLDER", 2));
+        assertThat(snapshot(claimId).payerId).isEqualTo("NEWER");
+        assertThat(snapshot(claimId).version).isEqualTo(3);
+    }
+
+    @Test
+    void payerGraceDaysGovernNewCheckPromises() {
+        runner.apply(handler, Claims.payer("SLOWPAY", 10));
+        UUID claimId = UUID.randomUUID();
+        runner.apply(handler, Claims.changed("P100", claimId, "SLOWPAY", 1));
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("""
+                        {"practiceId":"P100","payerId":"SLOWPAY","claimIds":["%s"],"startedAt":"2026-03-02T15:04:05Z",
+                         "durationSeconds":60,"outcome":"PROMISE_TO_PAY",
+                         "promise":{"amount":10.00,"expectedOn":"2026-03-10","method":"CHECK"}}""".formatted(claimId))
+                .post("/api/v1/calls").then().statusCode(201)
+                .body("promise.graceDays", equalTo(10))
+                .body("promise.brokenAfter", equalTo("2026-03-24"));
+    }
+
+    @Test
+    void eventsCallsServiceDoesNotKeepAreIgnored() {
+        UUID claimId = UUID.randomUUID();
+        runner.apply(handler, EventJson.envelope("P100", new ClaimDenied(claimId, "X", "AETNA", UUID.randomUUID(), "CO",
+                "16", List.of(), "MISSING_INFO", BigDecimal.TEN, LocalDate.now(), LocalDate.now()), Instant.now()));
+        assertThat(snapshot(claimId)).isNull();
+    }
+}
