@@ -143,9 +143,13 @@ public class ProxyHandler {
                 title = "Bad Gateway";
                 detail = service + " broke off the exchange";
             }
-            if (status >= 500) {
+            if (failure instanceof CircuitBreakerOpenException) {
+                LOG.debugf("%s %s → 503: breaker open for %s", rc.request().method(), rc.normalizedPath(), service);
+            } else if (status >= 500) {
                 LOG.warnf("%s %s → %d: %s (%s)", rc.request().method(), rc.normalizedPath(), status, detail,
                         failure.toString());
+            }
+            if (status >= 500) {
                 registry.counter("ardesk.gateway.upstream.failures", "service", service, "status",
                         Integer.toString(status)).increment();
             }

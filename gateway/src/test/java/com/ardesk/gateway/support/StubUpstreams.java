@@ -52,10 +52,15 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
     }
 
     private int listen(String name, int port) {
-        HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(name, request));
-        HttpServer started = await(server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture());
-        servers.put(name, started);
+        HttpServer started = await(bind(name, port).toCompletionStage().toCompletableFuture());
         return started.actualPort();
+    }
+
+    private io.vertx.core.Future<HttpServer> bind(String name, int port) {
+        return vertx.createHttpServer()
+                .requestHandler(request -> handle(name, request))
+                .listen(port, "127.0.0.1")
+                .onSuccess(server -> servers.put(name, server));
     }
 
     private void handle(String name, HttpServerRequest request) {
@@ -65,7 +70,7 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
             long ms = Long.parseLong(request.getParam("ms", "1000"));
             response.end("down for " + ms + " ms").onComplete(done -> {
                 HttpServer server = servers.remove(name);
-                server.close().onComplete(closed -> vertx.setTimer(ms, t -> listen(name, ports.get(name))));
+                server.close().onComplete(closed -> vertx.setTimer(ms, t -> bind(name, ports.get(name))));
             });
             return;
         }
@@ -108,6 +113,9 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
             String requestId = request.getHeader("X-Request-Id");
             if (requestId != null) {
                 response.putHeader("X-Request-Id", requestId);
+            }
+            if (request.getHeader("Origin") != null) {
+                response.putHeader("Access-Control-Allow-Origin", "*");
             }
             response.setStatusCode(status)
                     .putHeader("Content-Type", "application/json")
