@@ -1,0 +1,48 @@
+package com.ardesk.followup.infra;
+
+import com.ardesk.followup.rules.RuleSettings;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.ZoneId;
+
+/** Follow-up rule settings ({@code ardesk.rules.*}); defaults are DOMAIN.md's. */
+@ConfigMapping(prefix = "ardesk.rules")
+public interface RulesConfig {
+    /** Time zone that decides what "today" is for due dates and aging. */
+    @WithDefault("America/New_York")
+    ZoneId zone();
+
+    /** An APPEAL_DEADLINE task is due this many days before the appeal deadline. */
+    @WithDefault("14")
+    int appealLeadDays();
+
+    /** An unanswered claim gets a STATUS_CHECK this many days before its timely-filing deadline. */
+    @WithDefault("30")
+    int timelyFilingLeadDays();
+
+    /** Days to the next status check after the payer said IN_PROCESS. */
+    @WithDefault("14")
+    int inProcessDays();
+
+    /** Days to the next status check after the payer asked for information. */
+    @WithDefault("7")
+    int infoRequestedDays();
+
+    /** Days to a status check after RESUBMIT or NO_CLAIM_ON_FILE. */
+    @WithDefault("30")
+    int resubmitDays();
+
+    /** Days to a status check after an appeal was filed. */
+    @WithDefault("30")
+    int appealStatusCheckDays();
+
+    /** PROMISE_CHECK is due this many days after the promised date. */
+    @WithDefault("1")
+    int promiseCheckOffsetDays();
+
+    default RuleSettings settings() {
+        return new RuleSettings(appealLeadDays(), timelyFilingLeadDays(), inProcessDays(), infoRequestedDays(),
+                resubmitDays(), appealStatusCheckDays(), promiseCheckOffsetDays());
+    }
+}

@@ -1,0 +1,6 @@
+package com.ardesk.followup.rules;
+
+/** What a follow-up task asks the caller to do (API.md "Follow-ups and worklists"). */
+public enum TaskType {
+    DENIAL, APPEAL_DEADLINE, PROMISE_CHECK, STATUS_CHECK, CALLBACK, MANUAL
+}

@@ -1,0 +1,193 @@
+package com.ardesk.followup.task;
+
+import com.ardesk.followup.infra.ClaimLocks;
+import com.ardesk.followup.infra.PriorityConfig;
+import com.ardesk.followup.infra.Today;
+import com.ardesk.followup.projection.ClaimSnapshot;
+import com.ardesk.followup.projection.Denial;
+import com.ardesk.followup.projection.Promise;
+import com.ardesk.followup.projection.TimelineEntry;
+import com.ardesk.followup.rules.Aging;
+import com.ardesk.followup.rules.FollowUpRules;
+import com.ardesk.followup.rules.PriorityInput;
+import com.ardesk.followup.rules.PriorityScore;
+import com.ardesk.followup.rules.TaskAction;
+import com.ardesk.followup.rules.TaskType;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Carries out rule decisions on a claim's tasks and keeps their priority current. Every method runs
+ * inside the caller's transaction, after {@link ClaimLocks#lock} for the claim.
+ */
+@ApplicationScoped
+public class TaskEngine {
+    static final List<TaskStatus> OPEN_STATES = List.of(TaskStatus.OPEN, TaskStatus.SNOOZED);
+
+    private final ClaimLocks locks;
+    private final PriorityScore priorityScore;
+    private final Today today;
+
+    public TaskEngine(ClaimLocks locks, PriorityConfig priority, Today today) {
+        this.locks = locks;
+        this.priorityScore = new PriorityScore(priority.weights());
+        this.today = today;
+    }
+
+    /** Applies the actions to the claim's tasks, then re-scores its open tasks. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(UUID claimId, String practiceId, List<TaskAction> actions, String actor, Instant at) {
+        locks.lock(claimId);
+        for (TaskAction action : actions) {
+            if (action instanceof TaskAction.Open open) {
+                open(claimId, practiceId, open, actor, at);
+            } else if (action instanceof TaskAction.Close close) {
+                openTasks(claimId).stream().filter(t -> close.types().contains(t.type))
+                        .forEach(t -> finish(t, TaskStatus.DONE, close.reason(), at));
+            } else if (action instanceof TaskAction.CancelAll cancel) {
+                openTasks(claimId).forEach(t -> finish(t, TaskStatus.CANCELLED, cancel.reason(), at));
+            }
+        }
+        reprioritize(claimId);
+    }
+
+    /** Opens a task for a rule; answers the task that now stands for it, or empty if the rule already fired. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<FollowupTask> open(UUID claimId, String practiceId, TaskAction.Open open, String actor, Instant at) {
+        if (open.ruleKey() != null && FollowupTask.count("claimId = ?1 and ruleKey = ?2", claimId, open.ruleKey()) > 0) {
+            return Optional.empty();
+        }
+        Optional<FollowupTask> existing = openTask(claimId, open.type());
+        if (existing.isPresent()) {
+            FollowupTask task = existing.get();
+            if (task.status == TaskStatus.OPEN && open.dueOn().isBefore(task.dueOn)) {
+                task.dueOn = open.dueOn();
+                task.reason = truncate(open.reason(), 500);
+                task.updatedAt = at;
+            }
+            return existing;
+        }
+        FollowupTask task = new FollowupTask();
+        task.taskId = UUID.randomUUID();
+        task.practiceId = practiceId;
+        task.claimId = claimId;
+        task.type = open.type();
+        task.status = TaskStatus.OPEN;
+        task.dueOn = open.dueOn();
+        task.reason = truncate(open.reason(), 500);
+        task.ruleKey = open.ruleKey();
+        task.because = "";
+        task.createdBy = actor;
+        task.createdAt = at;
+        task.updatedAt = at;
+        task.persist();
+        TimelineEntry.record(claimId, practiceId, at, "TASK_OPENED", task.type + " due " + task.dueOn + ": " + task.reason,
+                task.taskId);
+        return Optional.of(task);
+    }
+
+    public Optional<FollowupTask> openTask(UUID claimId, TaskType type) {
+        return FollowupTask.find("claimId = ?1 and type = ?2 and status in ?3", claimId, type, OPEN_STATES)
+                .firstResultOptional();
+    }
+
+    public List<FollowupTask> openTasks(UUID claimId) {
+        return FollowupTask.list("claimId = ?1 and status in ?2", Sort.by("dueOn").and("taskId"), claimId, OPEN_STATES);
+    }
+
+    /** Closes a task (DONE or CANCELLED) and frees its lease. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void finish(FollowupTask task, TaskStatus status, String reason, Instant at) {
+        task.status = status;
+        task.closeReason = truncate(reason, 500);
+        task.closedAt = at;
+        task.updatedAt = at;
+        task.snoozedUntil = null;
+        task.leasedBy = null;
+        task.leaseUntil = null;
+        TimelineEntry.record(task.claimId, task.practiceId, at, "TASK_" + status, task.type + ": " + reason, task.taskId);
+    }
+
+    /** Logging a call on a claim ends any lease on its tasks: the caller has made that call. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void releaseLeases(UUID claimId) {
+        FollowupTask.update("leasedBy = null, leaseUntil = null where claimId = ?1 and leasedBy is not null", claimId);
+    }
+
+    /** Re-scores the claim's open tasks from what the read model knows now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reprioritize(UUID claimId) {
+        List<FollowupTask> tasks = openTasks(claimId);
+        if (tasks.isEmpty()) {
+            return;
+        }
+        PriorityScore.Priority priority = priorityScore.score(priorityInput(claimId), today.date());
+        String because = FollowupTask.joinBecause(priority.because());
+        for (FollowupTask task : tasks) {
+            if (task.priority != priority.score() || !because.equals(task.because)) {
+                task.priority = priority.score();
+                task.because = because;
+            }
+        }
+    }
+
+    public PriorityScore.Priority score(PriorityInput input, LocalDate day) {
+        return priorityScore.score(input, day);
+    }
+
+    PriorityInput priorityInput(UUID claimId) {
+        ClaimSnapshot claim = ClaimSnapshot.findById(claimId);
+        List<PriorityInput.Deadline> deadlines = new ArrayList<>();
+        LocalDate brokenOn = null;
+        for (Promise promise : Promise.<Promise>list("claimId", claimId)) {
+            if ("OPEN".equals(promise.status)) {
+                deadlines.add(new PriorityInput.Deadline("promised payment", promise.expectedOn));
+            } else if ("BROKEN".equals(promise.status) && (brokenOn == null || promise.settledOn.isAfter(brokenOn))) {
+                brokenOn = promise.settledOn;
+            }
+        }
+        if (claim == null) {
+            return new PriorityInput(null, null, deadlines, brokenOn, null);
+        }
+        return new PriorityInput(claim.balance, Aging.basis(claim.submittedOn, claim.serviceDateFrom),
+                claimDeadlines(claim.status, claim.appealDeadline, claim.timelyFilingDeadline, deadlines),
+                brokenOn, denialCategory(claim));
+    }
+
+    /** Which of a claim's dates still bind, given its status; promise dates are passed in. */
+    public static List<PriorityInput.Deadline> claimDeadlines(String status, LocalDate appealDeadline,
+                                                              LocalDate timelyFilingDeadline,
+                                                              List<PriorityInput.Deadline> promised) {
+        List<PriorityInput.Deadline> deadlines = new ArrayList<>(promised);
+        if (appealDeadline != null && "DENIED".equals(status)) {
+            deadlines.add(new PriorityInput.Deadline("appeal deadline", appealDeadline));
+        }
+        if (timelyFilingDeadline != null && FollowUpRules.AWAITING_PAYER.contains(status)) {
+            deadlines.add(new PriorityInput.Deadline("timely filing deadline", timelyFilingDeadline));
+        }
+        return deadlines;
+    }
+
+    private static String denialCategory(ClaimSnapshot claim) {
+        if (!"DENIED".equals(claim.status) && !"APPEALED".equals(claim.status)) {
+            return null;
+        }
+        if (claim.denialCategory != null) {
+            return claim.denialCategory;
+        }
+        return Denial.<Denial>find("claimId", Sort.by("deniedOn").descending(), claim.claimId).firstResultOptional()
+                .map(d -> d.category).orElse(null);
+    }
+
+    static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}
