@@ -1,0 +1,13 @@
+package com.ardesk.claims.appeal;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+
+/** Body of POST /api/v1/claims/{claimId}/appeals. */
+@Schema(description = "An appeal filed against the claim's latest denial")
+public record AppealInput(@Schema(description = "Appeal level 1-5 (Medicare: 1 redetermination, 2 reconsideration...)",
+                                  example = "1", defaultValue = "1") Integer level,
+                          @Schema(description = "Defaults to today", example = "2026-11-23") LocalDate filedOn,
+                          @Schema(example = "Retro-authorization attached") String notes) {
+}

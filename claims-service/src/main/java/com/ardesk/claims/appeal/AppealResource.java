@@ -1,0 +1,56 @@
+package com.ardesk.claims.appeal;
+
+import com.ardesk.claims.claim.ClaimView;
+import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.web.Idempotency;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import static com.ardesk.claims.claim.ClaimIds.parse;
+
+@Path("/api/v1/claims/{claimId}/appeals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Appeals", description = "Appeals of denials")
+@SecurityRequirement(name = "jwt")
+public class AppealResource {
+    private final AppealService appeals;
+    private final Idempotency idempotency;
+    private final Tenancy tenancy;
+
+    public AppealResource(AppealService appeals, Idempotency idempotency, Tenancy tenancy) {
+        this.appeals = appeals;
+        this.idempotency = idempotency;
+        this.tenancy = tenancy;
+    }
+
+    @POST
+    @RolesAllowed({"caller", "supervisor", "admin"})
+    @Operation(summary = "File an appeal", description = "Only for a denied claim, on or before the latest "
+            + "denial's appeal deadline. The claim becomes APPEALED. Emits AppealFiled, ClaimStatusChanged, ClaimChanged.")
+    @APIResponse(responseCode = "201", description = "Appeal filed; the body is the updated claim")
+    @APIResponse(responseCode = "400", description = "Invalid appeal")
+    @APIResponse(responseCode = "404", description = "No such claim")
+    @APIResponse(responseCode = "409", description = "The claim has no denial or its status does not allow an appeal")
+    @APIResponse(responseCode = "422", description = "The appeal deadline has passed")
+    public Response file(@PathParam("claimId") String claimId, @HeaderParam("If-Match") String ifMatch,
+                           @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri, AppealInput body) {
+        return idempotency.execute(idempotencyKey, tenancy.user(), "POST", uri.getPath(), body, () -> {
+            ClaimView claim = appeals.file(parse(claimId), body, ifMatch);
+            return Response.status(201).tag(String.valueOf(claim.version())).entity(claim).build();
+        });
+    }
+}

@@ -1,0 +1,10 @@
+package com.ardesk.claims.claim;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** Body of POST /api/v1/claims/batch. */
+@Schema(description = "Up to 1,000 claims to upsert; each is judged on its own")
+public record ClaimBatch(List<ClaimInput> claims) {
+}

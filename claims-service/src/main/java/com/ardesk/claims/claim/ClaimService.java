@@ -1,0 +1,310 @@
+package com.ardesk.claims.claim;
+
+import com.ardesk.claims.aging.AgingBasis;
+import com.ardesk.claims.aging.AgingBucket;
+import com.ardesk.claims.aging.AgingCalculator;
+import com.ardesk.claims.appeal.Appeal;
+import com.ardesk.claims.appeal.AppealView;
+import com.ardesk.claims.denial.Denial;
+import com.ardesk.claims.denial.DenialView;
+import com.ardesk.claims.payer.DeadlineRules;
+import com.ardesk.claims.payer.Payer;
+import com.ardesk.claims.payer.PayerService;
+import com.ardesk.claims.payer.RuleTerms;
+import com.ardesk.claims.payment.AdjustmentInput;
+import com.ardesk.claims.payment.Payment;
+import com.ardesk.claims.payment.PaymentAdjustment;
+import com.ardesk.claims.payment.PaymentView;
+import com.ardesk.events.Topics;
+import com.ardesk.events.claims.ClaimChanged;
+import com.ardesk.events.claims.ClaimStatusChanged;
+import com.ardesk.kit.outbox.Outbox;
+import com.ardesk.kit.problem.FieldError;
+import com.ardesk.kit.problem.ProblemException;
+import com.ardesk.kit.tenancy.Tenancy;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Claims: create, idempotent upsert, reads, and the shared steps every money change needs (status
+ * moves, views, the ClaimChanged snapshot). Every change writes its events through the outbox in
+ * the same transaction.
+ */
+@ApplicationScoped
+public class ClaimService {
+    /** What an upsert did, as the API reports it. */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    public record Upserted(Claim claim, Outcome outcome) {
+    }
+
+    private final Outbox outbox;
+    private final PayerService payers;
+    private final PracticeCalendar calendar;
+    private final ClaimsConfig config;
+    private final Tenancy tenancy;
+
+    public ClaimService(Outbox outbox, PayerService payers, PracticeCalendar calendar, ClaimsConfig config,
+                        Tenancy tenancy) {
+        this.outbox = outbox;
+        this.payers = payers;
+        this.calendar = calendar;
+        this.config = config;
+        this.tenancy = tenancy;
+    }
+
+    /** POST: creates the claim, or 409 when the PM system's id already exists for the practice. */
+    @Transactional
+    public ClaimView create(ClaimInput input) {
+        checkInput(input);
+        if (findByExternalId(input.practiceId(), input.externalClaimId()).isPresent()) {
+            throw ProblemException.conflict("duplicate-claim", "claim " + input.externalClaimId()
+                    + " already exists for practice " + input.practiceId() + "; PUT it to update");
+        }
+        return view(insert(input, now()));
+    }
+
+    /** PUT: creates, updates, or recognises an identical resend and changes nothing. */
+    @Transactional
+    public Upserted upsert(String practiceId, String externalClaimId, ClaimInput input) {
+        List<FieldError> pathErrors = new ArrayList<>();
+        if (input != null && input.practiceId() != null && !input.practiceId().equals(practiceId)) {
+            pathErrors.add(new FieldError("practiceId", "must match the path's practiceId " + practiceId));
+        }
+        if (input != null && input.externalClaimId() != null && !input.externalClaimId().equals(externalClaimId)) {
+            pathErrors.add(new FieldError("externalClaimId", "must match the path's externalClaimId"));
+        }
+        ClaimInput body = input == null ? null : withIds(input, practiceId, externalClaimId);
+        checkInput(body, pathErrors);
+        return apply(body, now());
+    }
+
+    /** The claim for an item the caller may write; validation already done. Used by the batch. */
+    Upserted apply(ClaimInput input, Instant now) {
+        Optional<Claim> existing = findByExternalId(input.practiceId(), input.externalClaimId());
+        if (existing.isEmpty()) {
+            return new Upserted(insert(input, now), Outcome.CREATED);
+        }
+        Claim claim = existing.get();
+        String hash = contentHash(input);
+        if (hash.equals(claim.contentHash)) {
+            return new Upserted(claim, Outcome.UNCHANGED);
+        }
+        fill(claim, input, hash);
+        claim.updatedAt = now;
+        ClaimMoney.recompute(claim);
+        Claim.flush();
+        announce(claim);
+        return new Upserted(claim, Outcome.UPDATED);
+    }
+
+    /** Validation errors of one input (payer existence included), for the batch's per-item results. */
+    List<FieldError> problemsOf(ClaimInput input, Map<String, Boolean> knownPayers) {
+        List<FieldError> errors = ClaimValidator.validate(input,
+                input == null || input.practiceId() == null ? LocalDate.now() : calendar.today(input.practiceId()));
+        if (input != null && input.payerId() != null && errors.stream().noneMatch(e -> e.field().equals("payerId"))
+                && !knownPayers.computeIfAbsent(input.payerId(), id -> Payer.findById(id) != null)) {
+            errors.add(new FieldError("payerId", "is not a known payer; PUT /api/v1/payers/" + input.payerId() + " first"));
+        }
+        return errors;
+    }
+
+    @Transactional
+    public ClaimView get(UUID claimId) {
+        return view(requireVisible(claimId));
+    }
+
+    /** The claim if the caller's practices include it; otherwise 404, exactly as if it did not exist. */
+    public Claim requireVisible(UUID claimId) {
+        Claim claim = Claim.findById(claimId);
+        if (claim == null || !tenancy.canSee(claim.practiceId)) {
+            throw ProblemException.notFound("claim", claimId);
+        }
+        return claim;
+    }
+
+    /** Moves the claim's status (409 naming both states if not allowed) and announces the move. */
+    public void moveTo(Claim claim, ClaimStatus next, String action, String reason) {
+        ClaimStatus from = claim.status;
+        from.requireMoveTo(next, action);
+        if (from != next) {
+            claim.status = next;
+            outbox.append(Topics.CLAIMS, "claim", claim.claimId.toString(), claim.practiceId,
+                    new ClaimStatusChanged(claim.claimId, from.name(), next.name(), reason));
+        }
+    }
+
+    /** Sends the full snapshot every consumer projects from; call after each change, once flushed. */
+    public void announce(Claim claim) {
+        Claim.flush();
+        List<RuleTerms> rules = payers.rules(claim.payerId);
+        Optional<Denial> latest = latestDenial(claim.claimId);
+        outbox.append(Topics.CLAIMS, "claim", claim.claimId.toString(), claim.practiceId, new ClaimChanged(
+                claim.claimId, claim.externalClaimId, claim.payerId, claim.status.name(), claim.billedAmount,
+                claim.paidAmount, claim.adjustmentAmount, claim.patientResponsibility, claim.balance,
+                claim.serviceDateFrom, claim.serviceDateTo, claim.submittedOn,
+                DeadlineRules.timelyFilingDeadline(rules, claim.serviceDateFrom, claim.submittedOn).orElse(null),
+                latest.map(d -> d.appealDeadline).orElse(null),
+                latest.map(d -> d.category.name()).orElse(null), claim.version));
+    }
+
+    public Optional<Denial> latestDenial(UUID claimId) {
+        return Denial.<Denial>find("claimId", Sort.by("deniedOn").descending().and("createdAt").descending(), claimId)
+                .firstResultOptional();
+    }
+
+    public ClaimView view(Claim c) {
+        List<RuleTerms> rules = payers.rules(c.payerId);
+        List<Denial> denials = Denial.list("claimId", Sort.by("deniedOn").and("createdAt"), c.claimId);
+        List<Payment> payments = Payment.list("claimId", Sort.by("paidOn").and("createdAt"), c.claimId);
+        Map<UUID, List<AdjustmentInput>> adjustments = payments.isEmpty() ? Map.of()
+                : PaymentAdjustment.<PaymentAdjustment>list("paymentId in ?1", Sort.by("id"),
+                        payments.stream().map(p -> p.paymentId).toList()).stream()
+                .collect(Collectors.groupingBy(a -> a.paymentId,
+                        Collectors.mapping(a -> new AdjustmentInput(a.groupCode, a.reasonCode, a.amount), Collectors.toList())));
+        List<Appeal> appeals = Appeal.list("claimId", Sort.by("filedOn"), c.claimId);
+        AgingBasis basis = config.agingBasis();
+        long agingDays = AgingCalculator.agingDays(AgingCalculator.basisDate(basis, c.submittedOn, c.serviceDateFrom),
+                calendar.today(c.practiceId));
+        LocalDate appealDeadline = denials.stream().max(Comparator.comparing((Denial d) -> d.deniedOn))
+                .map(d -> d.appealDeadline).orElse(null);
+        return new ClaimView(c.claimId, c.practiceId, c.externalClaimId,
+                new ClaimInput.PatientInput(c.patientAccountNumber, c.patientFirstName, c.patientLastName, c.patientDateOfBirth),
+                c.payerId, c.providerNpi, c.serviceDateFrom, c.serviceDateTo, c.submittedOn, c.status,
+                c.billedAmount, c.paidAmount, c.adjustmentAmount, c.patientResponsibility, c.writtenOffAmount, c.balance,
+                c.balance.signum() < 0, agingDays, AgingBucket.of(agingDays), basis,
+                DeadlineRules.timelyFilingDeadline(rules, c.serviceDateFrom, c.submittedOn).orElse(null),
+                appealDeadline, c.payerClaimControlNumber,
+                c.lines.stream().map(l -> new ClaimView.LineView(l.lineNumber, l.procedureCode, ClaimLine.split(l.modifiers),
+                        l.units, l.chargeAmount, ClaimLine.split(l.diagnosisCodes))).toList(),
+                denials.stream().map(DenialView::from).toList(),
+                payments.stream().map(p -> new PaymentView(p.paymentId, p.amount, p.paidOn, p.method, p.reference,
+                        adjustments.getOrDefault(p.paymentId, List.of()), p.source)).toList(),
+                appeals.stream().map(AppealView::from).toList(),
+                c.createdAt, c.updatedAt, c.version);
+    }
+
+    private void checkInput(ClaimInput input) {
+        checkInput(input, List.of());
+    }
+
+    private void checkInput(ClaimInput input, List<FieldError> earlier) {
+        // another practice's claim is "not found", whatever else is wrong with the body
+        if (input != null && input.practiceId() != null && ClaimValidator.PRACTICE_ID.matcher(input.practiceId()).matches()
+                && !tenancy.canSee(input.practiceId())) {
+            throw ProblemException.notFound("practice", input.practiceId());
+        }
+        List<FieldError> errors = new ArrayList<>(earlier);
+        errors.addAll(problemsOf(input, new java.util.HashMap<>()));
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+    }
+
+    private Claim insert(ClaimInput input, Instant now) {
+        Claim claim = new Claim();
+        claim.claimId = UUID.randomUUID();
+        claim.practiceId = input.practiceId();
+        claim.externalClaimId = input.externalClaimId();
+        claim.status = ClaimStatus.SUBMITTED;
+        claim.paidAmount = Money.ZERO;
+        claim.adjustmentAmount = Money.ZERO;
+        claim.patientResponsibility = Money.ZERO;
+        claim.writtenOffAmount = Money.ZERO;
+        claim.createdAt = now;
+        claim.updatedAt = now;
+        fill(claim, input, contentHash(input));
+        ClaimMoney.recompute(claim);
+        claim.persist();
+        announce(claim);
+        return claim;
+    }
+
+    private void fill(Claim claim, ClaimInput in, String hash) {
+        claim.payerId = in.payerId();
+        claim.providerNpi = in.providerNpi();
+        claim.patientAccountNumber = in.patient().accountNumber();
+        claim.patientFirstName = in.patient().firstName();
+        claim.patientLastName = in.patient().lastName();
+        claim.patientDateOfBirth = in.patient().dateOfBirth();
+        claim.serviceDateFrom = in.serviceDateFrom();
+        claim.serviceDateTo = in.serviceDateTo();
+        claim.submittedOn = in.submittedOn() != null ? in.submittedOn()
+                : claim.submittedOn != null ? claim.submittedOn : calendar.today(in.practiceId());
+        claim.contentHash = hash;
+        // lines are updated in place: deleting and re-inserting would collide on (claim, line number)
+        BigDecimal billed = Money.ZERO;
+        for (int i = 0; i < in.lines().size(); i++) {
+            ClaimInput.LineInput l = in.lines().get(i);
+            ClaimLine line;
+            if (i < claim.lines.size()) {
+                line = claim.lines.get(i);
+            } else {
+                line = new ClaimLine();
+                line.lineId = UUID.randomUUID();
+                line.claim = claim;
+                line.lineNumber = i + 1;
+                claim.lines.add(line);
+            }
+            line.procedureCode = l.procedureCode();
+            line.modifiers = String.join(",", l.modifiers() == null ? List.of() : l.modifiers());
+            line.units = l.units();
+            line.chargeAmount = Money.cents(l.chargeAmount());
+            line.diagnosisCodes = String.join(",", l.diagnosisCodes());
+            billed = billed.add(line.chargeAmount);
+        }
+        while (claim.lines.size() > in.lines().size()) {
+            claim.lines.remove(claim.lines.size() - 1);
+        }
+        claim.billedAmount = billed;
+    }
+
+    /** PostgreSQL keeps microseconds; so do we, or keyset cursors would miss rows. */
+    static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    private static Optional<Claim> findByExternalId(String practiceId, String externalClaimId) {
+        return Claim.<Claim>find("practiceId = ?1 and externalClaimId = ?2", practiceId, externalClaimId).firstResultOptional();
+    }
+
+    private static ClaimInput withIds(ClaimInput in, String practiceId, String externalClaimId) {
+        return new ClaimInput(practiceId, externalClaimId, in.patient(), in.payerId(), in.providerNpi(),
+                in.serviceDateFrom(), in.serviceDateTo(), in.submittedOn(), in.lines());
+    }
+
+    /** Fingerprint of what the PM system sent, amounts at cent scale, so "185" and "185.00" are the same claim. */
+    static String contentHash(ClaimInput in) {
+        StringBuilder b = new StringBuilder();
+        b.append(in.payerId()).append('|').append(in.providerNpi()).append('|')
+                .append(in.patient().accountNumber()).append('|').append(in.patient().firstName()).append('|')
+                .append(in.patient().lastName()).append('|').append(in.patient().dateOfBirth()).append('|')
+                .append(in.serviceDateFrom()).append('|').append(in.serviceDateTo()).append('|')
+                .append(in.submittedOn()).append('|');
+        for (ClaimInput.LineInput l : in.lines()) {
+            b.append(l.procedureCode()).append(';').append(l.modifiers()).append(';').append(l.units()).append(';')
+                    .append(Money.cents(l.chargeAmount()).toPlainString()).append(';').append(l.diagnosisCodes()).append('|');
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

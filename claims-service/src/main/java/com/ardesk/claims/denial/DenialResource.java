@@ -1,0 +1,58 @@
+package com.ardesk.claims.denial;
+
+import com.ardesk.claims.claim.ClaimView;
+import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.web.Idempotency;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import static com.ardesk.claims.claim.ClaimIds.parse;
+
+@Path("/api/v1/claims/{claimId}/denials")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Denials", description = "Payer denials with CARC/RARC codes")
+@SecurityRequirement(name = "jwt")
+public class DenialResource {
+    private final DenialService denials;
+    private final Idempotency idempotency;
+    private final Tenancy tenancy;
+
+    public DenialResource(DenialService denials, Idempotency idempotency, Tenancy tenancy) {
+        this.denials = denials;
+        this.idempotency = idempotency;
+        this.tenancy = tenancy;
+    }
+
+    @POST
+    @RolesAllowed({"caller", "supervisor", "integration", "admin"})
+    @Operation(summary = "Record a denial", description = "Derives the category from the CARC and the appeal "
+            + "deadline from the payer's appeal window in force on deniedOn; the claim becomes DENIED. "
+            + "Emits ClaimDenied, ClaimStatusChanged and ClaimChanged. CO-45 and PR-1/2/3 are not denials (422).")
+    @APIResponse(responseCode = "201", description = "Denial recorded; the body is the updated claim")
+    @APIResponse(responseCode = "400", description = "Invalid denial")
+    @APIResponse(responseCode = "404", description = "No such claim")
+    @APIResponse(responseCode = "409", description = "The claim's status does not allow a denial")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "422", description = "The code is an adjustment, not a denial")
+    public Response deny(@PathParam("claimId") String claimId, @HeaderParam("If-Match") String ifMatch,
+                           @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri, DenialInput body) {
+        return idempotency.execute(idempotencyKey, tenancy.user(), "POST", uri.getPath(), body, () -> {
+            ClaimView claim = denials.deny(parse(claimId), body, ifMatch);
+            return Response.status(201).tag(String.valueOf(claim.version())).entity(claim).build();
+        });
+    }
+}

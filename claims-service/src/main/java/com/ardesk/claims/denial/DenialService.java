@@ -1,0 +1,114 @@
+package com.ardesk.claims.denial;
+
+import com.ardesk.claims.claim.Claim;
+import com.ardesk.claims.claim.ClaimService;
+import com.ardesk.claims.claim.ClaimStatus;
+import com.ardesk.claims.claim.ClaimView;
+import com.ardesk.claims.claim.Money;
+import com.ardesk.claims.claim.PracticeCalendar;
+import com.ardesk.claims.payer.DeadlineRules;
+import com.ardesk.claims.payer.PayerService;
+import com.ardesk.events.Topics;
+import com.ardesk.events.claims.ClaimDenied;
+import com.ardesk.kit.outbox.Outbox;
+import com.ardesk.kit.problem.FieldError;
+import com.ardesk.kit.problem.ProblemException;
+import com.ardesk.kit.web.ETags;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Records denials: category from the CARC, appeal deadline from the payer rule on the denial date. */
+@ApplicationScoped
+public class DenialService {
+    static final Pattern CARC = Pattern.compile("[A-Z0-9]{1,5}");
+    static final Pattern RARC = Pattern.compile("[A-Z]{1,2}[0-9]{1,4}");
+
+    private final ClaimService claims;
+    private final PayerService payers;
+    private final PracticeCalendar calendar;
+    private final Outbox outbox;
+
+    public DenialService(ClaimService claims, PayerService payers, PracticeCalendar calendar, Outbox outbox) {
+        this.claims = claims;
+        this.payers = payers;
+        this.calendar = calendar;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public ClaimView deny(UUID claimId, DenialInput input, String ifMatch) {
+        Claim claim = claims.requireVisible(claimId);
+        ETags.requireMatch(ifMatch, claim.version);
+        check(input, calendar.today(claim.practiceId));
+        record(claim, input.groupCode(), input.reasonCode(), input.remarkCodes(), Money.cents(input.amount()),
+                input.deniedOn(), "MANUAL");
+        claims.announce(claim);
+        return claims.view(claim);
+    }
+
+    /** Stores a denial and moves the claim to DENIED; shared with 835 posting. */
+    public Denial record(Claim claim, String groupCode, String reasonCode, List<String> remarkCodes,
+                         java.math.BigDecimal amount, LocalDate deniedOn, String source) {
+        claims.moveTo(claim, ClaimStatus.DENIED, "record a denial", groupCode + "-" + reasonCode);
+        Denial d = new Denial();
+        d.denialId = UUID.randomUUID();
+        d.claimId = claim.claimId;
+        d.groupCode = groupCode;
+        d.reasonCode = CarcCategories.normalize(reasonCode);
+        d.remarkCodes = String.join(",", remarkCodes == null ? List.of() : remarkCodes);
+        d.category = CarcCategories.categoryOf(reasonCode);
+        d.amount = amount;
+        d.deniedOn = deniedOn;
+        d.appealDeadline = DeadlineRules.appealDeadline(payers.rules(claim.payerId), deniedOn).orElse(null);
+        d.source = source;
+        d.createdAt = Instant.now();
+        d.persist();
+        claim.updatedAt = d.createdAt;
+        outbox.append(Topics.CLAIMS, "claim", claim.claimId.toString(), claim.practiceId, new ClaimDenied(
+                claim.claimId, claim.externalClaimId, claim.payerId, d.denialId, d.groupCode, d.reasonCode,
+                remarkCodes == null ? List.of() : remarkCodes, d.category.name(), d.amount, d.deniedOn, d.appealDeadline));
+        return d;
+    }
+
+    private static void check(DenialInput in, LocalDate today) {
+        if (in == null) {
+            throw ProblemException.validation("body", "is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (in.groupCode() == null || !CarcCategories.GROUPS.contains(in.groupCode())) {
+            errors.add(new FieldError("groupCode", "must be one of CO, PR, OA, PI, CR"));
+        }
+        if (in.reasonCode() == null || !CARC.matcher(in.reasonCode()).matches()) {
+            errors.add(new FieldError("reasonCode", "must be a CARC such as 16 or 197"));
+        }
+        List<String> remarks = in.remarkCodes() == null ? List.of() : in.remarkCodes();
+        if (remarks.size() > 10) {
+            errors.add(new FieldError("remarkCodes", "must have at most 10 RARCs"));
+        }
+        for (int i = 0; i < remarks.size(); i++) {
+            if (remarks.get(i) == null || !RARC.matcher(remarks.get(i)).matches()) {
+                errors.add(new FieldError("remarkCodes[" + i + "]", "must be a RARC such as N54 or M51"));
+            }
+        }
+        Money.check("amount", in.amount(), false, errors);
+        if (in.deniedOn() == null) {
+            errors.add(new FieldError("deniedOn", "is required"));
+        } else if (in.deniedOn().isAfter(today)) {
+            errors.add(new FieldError("deniedOn", "must not be in the future"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        CarcCategories.notADenial(in.groupCode(), in.reasonCode()).ifPresent(why -> {
+            throw ProblemException.unprocessable("not-a-denial", why + "; post it as a payment adjustment instead",
+                    List.of(new FieldError("reasonCode", why)));
+        });
+    }
+}

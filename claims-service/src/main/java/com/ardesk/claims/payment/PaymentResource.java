@@ -1,0 +1,58 @@
+package com.ardesk.claims.payment;
+
+import com.ardesk.claims.claim.ClaimView;
+import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.web.Idempotency;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import static com.ardesk.claims.claim.ClaimIds.parse;
+
+@Path("/api/v1/claims/{claimId}/payments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Payments", description = "Payments and adjustments posted to claims")
+@SecurityRequirement(name = "jwt")
+public class PaymentResource {
+    private final PaymentService payments;
+    private final Idempotency idempotency;
+    private final Tenancy tenancy;
+
+    public PaymentResource(PaymentService payments, Idempotency idempotency, Tenancy tenancy) {
+        this.payments = payments;
+        this.idempotency = idempotency;
+        this.tenancy = tenancy;
+    }
+
+    @POST
+    @RolesAllowed({"caller", "supervisor", "integration", "admin"})
+    @Operation(summary = "Post a payment", description = "Adds the amount to paid, CO/OA/PI/CR adjustments to "
+            + "adjustmentAmount and PR adjustments to patientResponsibility, recomputes the balance exactly; the "
+            + "claim becomes PAID at zero (or below: creditBalance) else PARTIALLY_PAID. Emits ClaimPaymentPosted, "
+            + "ClaimStatusChanged and ClaimChanged. Send an Idempotency-Key to make retries safe.")
+    @APIResponse(responseCode = "201", description = "Payment posted; the body is the updated claim")
+    @APIResponse(responseCode = "400", description = "Invalid payment")
+    @APIResponse(responseCode = "404", description = "No such claim")
+    @APIResponse(responseCode = "409", description = "The claim is written off or closed")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    public Response pay(@PathParam("claimId") String claimId, @HeaderParam("If-Match") String ifMatch,
+                           @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri, PaymentInput body) {
+        return idempotency.execute(idempotencyKey, tenancy.user(), "POST", uri.getPath(), body, () -> {
+            ClaimView claim = payments.pay(parse(claimId), body, ifMatch);
+            return Response.status(201).tag(String.valueOf(claim.version())).entity(claim).build();
+        });
+    }
+}

@@ -1,0 +1,57 @@
+package com.ardesk.claims.writeoff;
+
+import com.ardesk.claims.claim.ClaimView;
+import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.web.Idempotency;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import static com.ardesk.claims.claim.ClaimIds.parse;
+
+@Path("/api/v1/claims/{claimId}/write-off")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Write-offs", description = "Balances the practice stops chasing")
+@SecurityRequirement(name = "jwt")
+public class WriteOffResource {
+    private final WriteOffService writeOffs;
+    private final Idempotency idempotency;
+    private final Tenancy tenancy;
+
+    public WriteOffResource(WriteOffService writeOffs, Idempotency idempotency, Tenancy tenancy) {
+        this.writeOffs = writeOffs;
+        this.idempotency = idempotency;
+        this.tenancy = tenancy;
+    }
+
+    @POST
+    @RolesAllowed({"supervisor", "admin"})
+    @Operation(summary = "Write off a balance", description = "Supervisor or admin only. Writing off the whole "
+            + "balance makes the claim WRITTEN_OFF; a partial write-off keeps its status. Emits ClaimWrittenOff and ClaimChanged.")
+    @APIResponse(responseCode = "201", description = "Written off; the body is the updated claim")
+    @APIResponse(responseCode = "400", description = "Missing reason or invalid amount")
+    @APIResponse(responseCode = "403", description = "Only supervisors and admins write off")
+    @APIResponse(responseCode = "404", description = "No such claim")
+    @APIResponse(responseCode = "409", description = "The claim's status does not allow a write-off")
+    @APIResponse(responseCode = "422", description = "The amount exceeds the balance")
+    public Response writeOff(@PathParam("claimId") String claimId, @HeaderParam("If-Match") String ifMatch,
+                           @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri, WriteOffInput body) {
+        return idempotency.execute(idempotencyKey, tenancy.user(), "POST", uri.getPath(), body, () -> {
+            ClaimView claim = writeOffs.writeOff(parse(claimId), body, ifMatch);
+            return Response.status(201).tag(String.valueOf(claim.version())).entity(claim).build();
+        });
+    }
+}

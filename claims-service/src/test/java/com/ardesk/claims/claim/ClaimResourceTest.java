@@ -1,0 +1,194 @@
+package com.ardesk.claims.claim;
+
+import com.ardesk.claims.support.ClaimsInfra;
+import com.ardesk.devstack.TopicProbe;
+import com.ardesk.events.EventJson;
+import com.ardesk.events.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static com.ardesk.claims.support.ClaimFixtures.*;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+@ClaimsInfra
+class ClaimResourceTest {
+    @BeforeEach
+    void payers() {
+        payer("MCR-C");
+    }
+
+    @Test
+    void createAnswers201WithEveryAmountAgingAndDeadline() {
+        String id = given().auth().oauth2(PM).contentType(ContentType.JSON).body(claim(PRACTICE, "C-1", "MCR-C", 45))
+                .post("/api/v1/claims")
+                .then().statusCode(201).header("Location", notNullValue()).header("ETag", notNullValue())
+                .body("status", equalTo("SUBMITTED")).body("billedAmount", equalTo(280.50f))
+                .extract().path("claimId");
+
+        given().auth().oauth2(CALLER).get("/api/v1/claims/" + id).then().statusCode(200)
+                .body("balance", equalTo(280.50f)).body("paidAmount", equalTo(0.0f)).body("agingDays", equalTo(45))
+                .body("agingBucket", equalTo("31-60")).body("agingBasis", equalTo("FIRST_BILLED"))
+                .body("timelyFilingDeadline", equalTo(today().minusDays(45).plusDays(365).toString()))
+                .body("lines", hasSize(2)).body("lines[0].modifiers", hasItems("25"))
+                .body("patient.lastName", equalTo("Lopez"));
+    }
+
+    @Test
+    void duplicateExternalIdIs409() {
+        create("C-DUP", "MCR-C", 10);
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body(claim(PRACTICE, "C-DUP", "MCR-C", 10))
+                .post("/api/v1/claims").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://ardesk.dev/problems/duplicate-claim"));
+    }
+
+    @Test
+    void invalidClaimListsEveryViolationAndStoresNothing() {
+        String body = claim(PRACTICE, "C-BAD", "NO-SUCH-PAYER", 5).replace("1234567893", "1234567890")
+                .replace("\"99214\"", "\"9921\"").replace("185.00", "185.001");
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body(body).post("/api/v1/claims")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("providerNpi", "payerId", "lines[0].procedureCode", "lines[0].chargeAmount"));
+        given().auth().oauth2(CALLER).queryParam("practiceId", PRACTICE).get("/api/v1/claims")
+                .then().body("items.externalClaimId", org.hamcrest.Matchers.not(hasItems("C-BAD")));
+    }
+
+    @Test
+    void futureServiceDateAndWrongTypesAre400() {
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body(claim(PRACTICE, "C-FUT", "MCR-C", -3))
+                .post("/api/v1/claims").then().statusCode(400).body("errors.field", hasItems("serviceDateFrom", "serviceDateTo"));
+        given().auth().oauth2(PM).contentType(ContentType.JSON)
+                .body(claim(PRACTICE, "C-TYPE", "MCR-C", 3).replace("\"units\":1,\"chargeAmount\":185.00", "\"units\":\"one\",\"chargeAmount\":185.00"))
+                .post("/api/v1/claims").then().statusCode(400).body("errors[0].field", equalTo("lines[0].units"));
+        given().auth().oauth2(PM).contentType(ContentType.JSON)
+                .body(claim(PRACTICE, "C-HUGE", "MCR-C", 3).replace("\"units\":1,\"chargeAmount\":185.00", "\"units\":1e400,\"chargeAmount\":185.00"))
+                .post("/api/v1/claims").then().statusCode(400);
+    }
+
+    @Test
+    void anotherPracticesClaimIs404() {
+        String id = create("C-TEN", "MCR-C", 5);
+        given().auth().oauth2(OUTSIDER).get("/api/v1/claims/" + id).then().statusCode(404)
+                .body("type", equalTo("https://ardesk.dev/problems/not-found"));
+        given().auth().oauth2(OUTSIDER).contentType(ContentType.JSON).body(claim(PRACTICE, "C-TEN2", "MCR-C", 5))
+                .post("/api/v1/claims").then().statusCode(404);
+        given().auth().oauth2(CALLER).get("/api/v1/claims/not-a-uuid").then().statusCode(404);
+        given().auth().oauth2(CALLER).get("/api/v1/claims/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void upsertReplayedThreeTimesCreatesOneClaimAndOneEventSet() {
+        String body = claim(PRACTICE, "C-UPS", "MCR-C", 20);
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body(body)
+                .put("/api/v1/practices/P100/claims/C-UPS").then().statusCode(201).header("X-Upsert-Result", "created");
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(PM).contentType(ContentType.JSON).body(body)
+                    .put("/api/v1/practices/P100/claims/C-UPS").then().statusCode(200).header("X-Upsert-Result", "unchanged");
+        }
+        String changed = body.replace("95.50", "99.00");
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body(changed)
+                .put("/api/v1/practices/P100/claims/C-UPS").then().statusCode(200).header("X-Upsert-Result", "updated")
+                .body("billedAmount", equalTo(284.00f));
+
+        List<String> events = TopicProbe.read(bootstrap(), Topics.CLAIMS,
+                v -> EventJson.read(v).type().equals("ClaimChanged")
+                        && EventJson.read(v).payload().path("externalClaimId").asText().equals("C-UPS"),
+                2, Duration.ofSeconds(30), Duration.ofSeconds(2));
+        assertThat(events).hasSize(2);
+    }
+
+    @Test
+    void upsertBodyMustMatchThePath() {
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body(claim(PRACTICE, "C-OTHER", "MCR-C", 20))
+                .put("/api/v1/practices/P100/claims/C-PATH").then().statusCode(400)
+                .body("errors[0].field", equalTo("externalClaimId"));
+    }
+
+    @Test
+    void batchOfAThousandWithThreeBadItemsLands997() {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            String item = claim(PRACTICE, "B-" + i, "MCR-C", 30);
+            if (i == 10) {
+                item = item.replace("1234567893", "1111111111");
+            } else if (i == 500) {
+                item = claim(OTHER_PRACTICE, "B-500", "MCR-C", 30);
+            } else if (i == 999) {
+                item = item.replace("\"MCR-C\"", "\"UNKNOWN\"");
+            }
+            items.add(item);
+        }
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"claims\":[" + String.join(",", items) + "]}")
+                .post("/api/v1/claims/batch").then().statusCode(200)
+                .body("created", equalTo(997)).body("rejected", equalTo(3))
+                .body("items[10].result", equalTo("rejected")).body("items[10].problem.errors[0].field", equalTo("providerNpi"))
+                .body("items[500].problem.status", equalTo(404))
+                .body("items[999].problem.errors[0].field", equalTo("payerId"))
+                .body("items[11].result", equalTo("created"));
+
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"claims\":[" + items.get(0) + "," + items.get(1) + "]}")
+                .post("/api/v1/claims/batch").then().statusCode(200).body("unchanged", equalTo(2));
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"claims\":[]}")
+                .post("/api/v1/claims/batch").then().statusCode(400).body("errors[0].field", equalTo("claims"));
+    }
+
+    @Test
+    void idempotencyKeyReplaysTheFirstAnswerAndRefusesAnotherBody() {
+        String body = claim(PRACTICE, "C-IDEM", "MCR-C", 8);
+        String first = given().auth().oauth2(PM).contentType(ContentType.JSON).header("Idempotency-Key", "k-idem-1").body(body)
+                .post("/api/v1/claims").then().statusCode(201).extract().path("claimId");
+        given().auth().oauth2(PM).contentType(ContentType.JSON).header("Idempotency-Key", "k-idem-1").body(body)
+                .post("/api/v1/claims").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("claimId", equalTo(first));
+        given().auth().oauth2(PM).contentType(ContentType.JSON).header("Idempotency-Key", "k-idem-1")
+                .body(claim(PRACTICE, "C-IDEM-2", "MCR-C", 8))
+                .post("/api/v1/claims").then().statusCode(422)
+                .body("type", equalTo("https://ardesk.dev/problems/idempotency-key-reused"));
+    }
+
+    @Test
+    void listFiltersSortsAndPages() {
+        payer("LIST-P");
+        create("L-1", "LIST-P", 10);
+        create("L-2", "LIST-P", 100);
+        create("L-3", "LIST-P", 200);
+        given().auth().oauth2(CALLER).queryParam("payerId", "LIST-P").queryParam("agingBucket", "91-120")
+                .get("/api/v1/claims").then().statusCode(200).body("items.externalClaimId", equalTo(List.of("L-2")));
+        given().auth().oauth2(CALLER).queryParam("payerId", "LIST-P").queryParam("sort", "aging")
+                .get("/api/v1/claims").then().body("items.externalClaimId", equalTo(List.of("L-3", "L-2", "L-1")));
+        String cursor = given().auth().oauth2(CALLER).queryParam("payerId", "LIST-P").queryParam("sort", "aging")
+                .queryParam("limit", 2).get("/api/v1/claims").then().body("items", hasSize(2)).extract().path("nextCursor");
+        given().auth().oauth2(CALLER).queryParam("payerId", "LIST-P").queryParam("sort", "aging").queryParam("limit", 2)
+                .queryParam("cursor", cursor).get("/api/v1/claims").then()
+                .body("items.externalClaimId", equalTo(List.of("L-1"))).body("nextCursor", equalTo(null));
+        given().auth().oauth2(CALLER).queryParam("status", "NOPE").get("/api/v1/claims").then().statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+        given().auth().oauth2(CALLER).queryParam("agingBucket", "1-2").get("/api/v1/claims").then().statusCode(400);
+        given().auth().oauth2(CALLER).queryParam("practiceId", OTHER_PRACTICE).get("/api/v1/claims").then().statusCode(404);
+    }
+
+    @Test
+    void rolesAreChecked() {
+        given().contentType(ContentType.JSON).body(claim(PRACTICE, "C-ANON", "MCR-C", 5)).post("/api/v1/claims")
+                .then().statusCode(401);
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("{\"claims\":[]}").post("/api/v1/claims/batch")
+                .then().statusCode(403);
+    }
+
+    static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+}
