@@ -89,5 +89,9 @@ public interface GatewayConfig {
         /** How long the merged OpenAPI document is reused before the services are asked again. */
         @WithDefault("60s")
         Duration openapiCacheFor();
+
+        /** The public base URL written into the merged document's {@code servers}. */
+        @WithDefault("/")
+        String serverUrl();
     }
 }
