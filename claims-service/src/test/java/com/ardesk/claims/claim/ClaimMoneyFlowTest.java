@@ -1,0 +1,147 @@
+package com.ardesk.claims.claim;
+
+import com.ardesk.claims.support.ClaimsInfra;
+import com.ardesk.devstack.TopicProbe;
+import com.ardesk.events.EventJson;
+import com.ardesk.events.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static com.ardesk.claims.support.ClaimFixtures.*;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/** Denials, payments, appeals and write-offs on one claim, end to end through the API and the outbox. */
+@QuarkusTest
+@ClaimsInfra
+class ClaimMoneyFlowTest {
+    @BeforeEach
+    void payers() {
+        payer("MCR-F");
+    }
+
+    private static String deny(String id, String group, String carc, String deniedOn) {
+        return """
+                {"groupCode":"%s","reasonCode":"%s","remarkCodes":["N54"],"amount":280.50,"deniedOn":"%s"}"""
+                .formatted(group, carc, deniedOn);
+    }
+
+    @Test
+    void denialGetsCategoryAndAppealDeadlineAndIsPublishedOnce() {
+        String id = create("F-DENY", "MCR-F", 40);
+        String deniedOn = today().minusDays(3).toString();
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(deny(id, "CO", "197", deniedOn))
+                .post("/api/v1/claims/" + id + "/denials").then().statusCode(201)
+                .body("status", equalTo("DENIED")).body("denials", hasSize(1))
+                .body("denials[0].category", equalTo("AUTHORIZATION"))
+                .body("denials[0].appealDeadline", equalTo(today().minusDays(3).plusDays(120).toString()))
+                .body("appealDeadline", equalTo(today().minusDays(3).plusDays(120).toString()));
+
+        List<String> denied = TopicProbe.read(ClaimResourceTest.bootstrap(), Topics.CLAIMS,
+                v -> EventJson.read(v).type().equals("ClaimDenied") && EventJson.read(v).payload().path("claimId").asText().equals(id),
+                1, Duration.ofSeconds(30), Duration.ofSeconds(2));
+        assertThat(denied).hasSize(1);
+        assertThat(EventJson.read(denied.get(0)).practiceId()).isEqualTo(PRACTICE);
+    }
+
+    @Test
+    void contractualAdjustmentIsNotADenial() {
+        String id = create("F-CO45", "MCR-F", 40);
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(deny(id, "CO", "45", today().toString()))
+                .post("/api/v1/claims/" + id + "/denials").then().statusCode(422)
+                .body("type", equalTo("https://ardesk.dev/problems/not-a-denial")).body("errors[0].field", equalTo("reasonCode"));
+        given().auth().oauth2(CALLER).get("/api/v1/claims/" + id).then().body("status", equalTo("SUBMITTED"));
+    }
+
+    @Test
+    void paymentsMoveTheBalanceExactlyToPartiallyPaidThenPaidAndOverpaymentIsKept() {
+        String id = create("F-PAY", "MCR-F", 40);
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body("""
+                {"amount":100.10,"paidOn":"%s","method":"EFT","reference":"EFT-1",
+                 "adjustments":[{"groupCode":"CO","reasonCode":"45","amount":50.00},{"groupCode":"PR","reasonCode":"2","amount":30.00}]}"""
+                .formatted(today()))
+                .post("/api/v1/claims/" + id + "/payments").then().statusCode(201)
+                .body("status", equalTo("PARTIALLY_PAID")).body("paidAmount", equalTo(100.10f))
+                .body("adjustmentAmount", equalTo(50.0f)).body("patientResponsibility", equalTo(30.0f))
+                .body("balance", equalTo(100.40f)).body("payments[0].adjustments", hasSize(2));
+        given().auth().oauth2(PM).contentType(ContentType.JSON)
+                .body("{\"amount\":100.41,\"paidOn\":\"%s\",\"method\":\"CHECK\",\"reference\":\"CHK-2\"}".formatted(today()))
+                .post("/api/v1/claims/" + id + "/payments").then().statusCode(201)
+                .body("status", equalTo("PAID")).body("balance", equalTo(-0.01f)).body("creditBalance", equalTo(true));
+    }
+
+    @Test
+    void invalidPaymentIs400AndAClosedClaimRefusesMoneyNamingBothStates() {
+        String id = create("F-BADPAY", "MCR-F", 40);
+        given().auth().oauth2(PM).contentType(ContentType.JSON)
+                .body("{\"amount\":-1,\"paidOn\":\"2999-01-01\",\"method\":\"CASH\"}")
+                .post("/api/v1/claims/" + id + "/payments").then().statusCode(400).body("errors[0].field", equalTo("method"));
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"amount\":-1,\"paidOn\":\"2999-01-01\"}")
+                .post("/api/v1/claims/" + id + "/payments").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("amount", "paidOn", "method"));
+
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body("{\"reason\":\"uncollectible\"}")
+                .post("/api/v1/claims/" + id + "/write-off").then().statusCode(201).body("status", equalTo("WRITTEN_OFF"))
+                .body("balance", equalTo(0.0f)).body("writtenOffAmount", equalTo(280.50f));
+        given().auth().oauth2(PM).contentType(ContentType.JSON)
+                .body("{\"amount\":1.00,\"paidOn\":\"%s\",\"method\":\"CHECK\"}".formatted(today()))
+                .post("/api/v1/claims/" + id + "/payments").then().statusCode(409)
+                .body("detail", containsString("WRITTEN_OFF")).body("detail", containsString("PAID"));
+    }
+
+    @Test
+    void writeOffIsForSupervisorsAndCannotExceedTheBalance() {
+        String id = create("F-WO", "MCR-F", 40);
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("{\"reason\":\"x\"}")
+                .post("/api/v1/claims/" + id + "/write-off").then().statusCode(403);
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body("{\"reason\":\"x\",\"amount\":1000}")
+                .post("/api/v1/claims/" + id + "/write-off").then().statusCode(422);
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body("{\"amount\":10}")
+                .post("/api/v1/claims/" + id + "/write-off").then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body("{\"reason\":\"small balance\",\"amount\":0.50}")
+                .post("/api/v1/claims/" + id + "/write-off").then().statusCode(201).body("status", equalTo("SUBMITTED"))
+                .body("balance", equalTo(280.0f));
+    }
+
+    @Test
+    void appealNeedsADenialAndMustBeFiledByTheDeadline() {
+        String undenied = create("F-APP0", "MCR-F", 40);
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("{\"level\":1}")
+                .post("/api/v1/claims/" + undenied + "/appeals").then().statusCode(409);
+
+        String late = create("F-APP1", "MCR-F", 300);
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(deny(late, "CO", "50", today().minusDays(200).toString()))
+                .post("/api/v1/claims/" + late + "/denials").then().statusCode(201);
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("{\"level\":1}")
+                .post("/api/v1/claims/" + late + "/appeals").then().statusCode(422)
+                .body("type", equalTo("https://ardesk.dev/problems/appeal-deadline-passed"));
+
+        String ok = create("F-APP2", "MCR-F", 40);
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(deny(ok, "CO", "16", today().minusDays(5).toString()))
+                .post("/api/v1/claims/" + ok + "/denials").then().statusCode(201);
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("{\"level\":1,\"notes\":\"records attached\"}")
+                .post("/api/v1/claims/" + ok + "/appeals").then().statusCode(201).body("status", equalTo("APPEALED"))
+                .body("appeals[0].deadline", equalTo(today().minusDays(5).plusDays(120).toString()));
+    }
+
+    @Test
+    void staleIfMatchIs412AndChangesNothing() {
+        String id = create("F-ETAG", "MCR-F", 40);
+        given().auth().oauth2(PM).contentType(ContentType.JSON).header("If-Match", "\"41\"")
+                .body("{\"amount\":1.00,\"paidOn\":\"%s\",\"method\":\"CHECK\"}".formatted(today()))
+                .post("/api/v1/claims/" + id + "/payments").then().statusCode(412);
+        String etag = given().auth().oauth2(CALLER).get("/api/v1/claims/" + id).then().body("paidAmount", equalTo(0.0f))
+                .extract().header("ETag");
+        given().auth().oauth2(PM).contentType(ContentType.JSON).header("If-Match", etag)
+                .body("{\"amount\":1.00,\"paidOn\":\"%s\",\"method\":\"CHECK\"}".formatted(today()))
+                .post("/api/v1/claims/" + id + "/payments").then().statusCode(201);
+    }
+}
