@@ -1,0 +1,89 @@
+package com.ardesk.claims.report;
+
+import com.ardesk.claims.support.ClaimsInfra;
+import com.ardesk.devstack.DevTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.ardesk.claims.support.ClaimFixtures.*;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Reports on a practice of their own, so the figures can be computed by hand. */
+@QuarkusTest
+@ClaimsInfra
+class ReportResourceTest {
+    static final String P = "P300";
+    static final String TOKEN = DevTokens.token("sup-3", List.of("supervisor", "integration"), List.of(P));
+
+    private static boolean seeded;
+
+    @BeforeEach
+    void seed() {
+        if (seeded) {
+            return;
+        }
+        seeded = true;
+        payer("REP-P");
+        String young = newClaim("R-A", 10);
+        String denied = newClaim("R-B", 100);
+        String paid = newClaim("R-C", 200);
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON)
+                .body("{\"groupCode\":\"CO\",\"reasonCode\":\"16\",\"amount\":280.50,\"deniedOn\":\"%s\"}".formatted(today().minusDays(5)))
+                .post("/api/v1/claims/" + denied + "/denials").then().statusCode(201);
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON)
+                .body("{\"amount\":280.50,\"paidOn\":\"%s\",\"method\":\"EFT\",\"reference\":\"T-1\"}".formatted(today()))
+                .post("/api/v1/claims/" + paid + "/payments").then().statusCode(201);
+        given().auth().oauth2(TOKEN).get("/api/v1/claims/" + young).then().statusCode(200);
+    }
+
+    private static String newClaim(String id, int daysAgo) {
+        return given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(claim(P, id, "REP-P", daysAgo))
+                .post("/api/v1/claims").then().statusCode(201).extract().path("claimId");
+    }
+
+    @Test
+    void arAgingTotalsOpenArByBucketAndPayer() {
+        given().auth().oauth2(TOKEN).queryParam("practiceId", P).get("/api/v1/reports/ar-aging").then().statusCode(200)
+                .body("count", equalTo(2)).body("balance", equalTo(561.0f)).body("basis", equalTo("FIRST_BILLED"))
+                .body("buckets.find { it.bucket == '0-30' }.count", equalTo(1))
+                .body("buckets.find { it.bucket == '91-120' }.balance", equalTo(280.5f))
+                .body("buckets.find { it.bucket == '120+' }.count", equalTo(0))
+                .body("byPayer[0].payerId", equalTo("REP-P")).body("byPayer[0].count", equalTo(2));
+    }
+
+    @Test
+    void kpisMatchTheHandComputedFigures() {
+        given().auth().oauth2(TOKEN).queryParam("practiceId", P).get("/api/v1/reports/kpis").then().statusCode(200)
+                .body("totalAr", equalTo(561.0f))
+                .body("daysInAr", equalTo(180.0f))
+                .body("percentArOver90", equalTo(50.0f))
+                .body("adjudicatedClaims", equalTo(2)).body("deniedClaims", equalTo(1))
+                .body("denialRateByCount", equalTo(50.0f)).body("denialRateByDollars", equalTo(50.0f))
+                .body("denialsByCategory[0].key", equalTo("MISSING_INFO"))
+                .body("denialsByPayer[0].rate", equalTo(50.0f))
+                .body("netCollectionRate", equalTo(0.0f));
+    }
+
+    @Test
+    void reportsNeedAVisiblePracticeAndValidParameters() {
+        given().auth().oauth2(TOKEN).get("/api/v1/reports/ar-aging").then().statusCode(400).body("errors[0].field", equalTo("practiceId"));
+        given().auth().oauth2(TOKEN).queryParam("practiceId", "P100").get("/api/v1/reports/ar-aging").then().statusCode(404);
+        given().auth().oauth2(TOKEN).queryParam("practiceId", P).queryParam("basis", "MOON").get("/api/v1/reports/ar-aging")
+                .then().statusCode(400).body("errors[0].field", equalTo("basis"));
+        given().auth().oauth2(TOKEN).queryParam("practiceId", P).queryParam("from", "yesterday").get("/api/v1/reports/kpis")
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
+        given().auth().oauth2(CALLER).queryParam("practiceId", "P100").get("/api/v1/reports/kpis").then().statusCode(403);
+    }
+
+    @Test
+    void emptyPracticePeriodHasNoMeasurableRates() {
+        given().auth().oauth2(TOKEN).queryParam("practiceId", P).queryParam("from", "2001-01-01").queryParam("to", "2001-02-01")
+                .get("/api/v1/reports/kpis").then().statusCode(200).body("denialRateByCount", nullValue());
+    }
+}
