@@ -231,6 +231,14 @@ public class CallService {
         return call;
     }
 
+    /** The outcome of the latest call about a claim, for picking the next call's script. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Outcome> lastOutcome(UUID claimId) {
+        return CallRecord.<CallRecord>find(":claimId member of claimIds",
+                        Sort.descending("startedAt", "callId"), Parameters.with("claimId", claimId))
+                .firstResultOptional().map(c -> c.outcome);
+    }
+
     /** Query parameter {@code from}/{@code to}: an ISO instant, or a date meaning its start (UTC). */
     public static Instant instantParam(String field, String value, boolean exclusiveEnd) {
         if (value == null || value.isBlank()) {

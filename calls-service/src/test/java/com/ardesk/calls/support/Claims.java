@@ -17,10 +17,15 @@ public final class Claims {
     }
 
     public static EventEnvelope changed(String practiceId, UUID claimId, String payerId, long version) {
+        return changed(practiceId, claimId, payerId, version, "IN_PROCESS", null);
+    }
+
+    public static EventEnvelope changed(String practiceId, UUID claimId, String payerId, long version, String status,
+                                        String denialCategory) {
         return EventJson.envelope(practiceId, new ClaimChanged(claimId, "EXT-" + claimId.toString().substring(0, 8),
-                payerId, "IN_PROCESS", new BigDecimal("1500.00"), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2),
+                payerId, status, new BigDecimal("1500.00"), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2),
                 BigDecimal.ZERO.setScale(2), new BigDecimal("1500.00"), LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 5),
-                LocalDate.of(2026, 1, 8), LocalDate.of(2027, 1, 5), null, null, version), Instant.now());
+                LocalDate.of(2026, 1, 8), LocalDate.of(2027, 1, 5), null, denialCategory, version), Instant.now());
     }
 
     public static EventEnvelope payer(String payerId, int graceDays) {

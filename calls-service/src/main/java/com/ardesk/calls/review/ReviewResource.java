@@ -1,0 +1,63 @@
+package com.ardesk.calls.review;
+
+import com.ardesk.calls.infra.Params;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+
+/** Supervisor reviews of calls, so callers learn what to improve. */
+@Path("/api/v1/calls/{callId}/reviews")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Call reviews", description = "Supervisor scores, checklists and feedback on calls")
+@SecurityRequirement(name = "jwt")
+public class ReviewResource {
+    private final ReviewService reviews;
+
+    public ReviewResource(ReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"supervisor", "admin"})
+    @Operation(summary = "Review a call", description = "Score 1-5 with checklist items and feedback. Emits "
+            + "CallReviewed. Idempotency-Key makes a retry safe.")
+    @APIResponse(responseCode = "201", description = "Review recorded")
+    @APIResponse(responseCode = "400", description = "Invalid body; errors[] names each field")
+    @APIResponse(responseCode = "403", description = "Not a supervisor")
+    @APIResponse(responseCode = "404", description = "No such call in the token's practices")
+    public Response review(@PathParam("callId") String callId,
+                           @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @Valid @NotNull ReviewRequest body) {
+        ReviewView review = reviews.review(Params.uuid("callId", callId), body, idempotencyKey);
+        return Response.status(201).location(URI.create("/api/v1/calls/" + callId + "/reviews"))
+                .entity(review).build();
+    }
+
+    @GET
+    @RolesAllowed({"caller", "supervisor", "admin"})
+    @Operation(summary = "Reviews of a call", description = "Supervisors see every review; a caller sees the reviews "
+            + "of their own calls only.")
+    @APIResponse(responseCode = "200", description = "The reviews, oldest first")
+    @APIResponse(responseCode = "403", description = "A caller asking about another caller's call")
+    @APIResponse(responseCode = "404", description = "No such call in the token's practices")
+    public List<ReviewView> list(@PathParam("callId") String callId) {
+        return reviews.list(Params.uuid("callId", callId));
+    }
+}

@@ -1,0 +1,115 @@
+package com.ardesk.calls.script;
+
+import com.ardesk.calls.infra.Params;
+import com.ardesk.kit.problem.ProblemException;
+import com.ardesk.kit.web.Page;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+/** Call scripts as data, and the script that fits a claim. */
+@Path("/api/v1/call-scripts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Call scripts", description = "What to say on a call, by situation, with objections and rebuttals")
+@SecurityRequirement(name = "jwt")
+public class ScriptResource {
+    private final ScriptService scripts;
+
+    public ScriptResource(ScriptService scripts) {
+        this.scripts = scripts;
+    }
+
+    @GET
+    @RolesAllowed({"caller", "supervisor", "integration", "admin"})
+    @Operation(summary = "List call scripts", description = "All scripts by name.")
+    @APIResponse(responseCode = "200", description = "A page of scripts")
+    public Page<ScriptView> list(@QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50") Integer limit,
+                                 @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        return scripts.list(limit, cursor);
+    }
+
+    @GET
+    @Path("/match")
+    @RolesAllowed({"caller", "supervisor", "admin"})
+    @Operation(summary = "Script for a claim", description = "The most specific script whose appliesTo fits the "
+            + "claim (payer, denial category, last call outcome, claim status), with why it was chosen.")
+    @APIResponse(responseCode = "200", description = "The best script")
+    @APIResponse(responseCode = "400", description = "claimId missing or not a UUID")
+    @APIResponse(responseCode = "404", description = "Unknown claim, a claim outside the token's practices, or no script fits")
+    public ScriptMatchView match(@QueryParam("claimId") @Parameter(required = true) String claimId) {
+        if (claimId == null || claimId.isBlank()) {
+            throw ProblemException.validation("claimId", "is required");
+        }
+        return scripts.match(Params.uuid("claimId", claimId));
+    }
+
+    @GET
+    @Path("/{scriptId}")
+    @RolesAllowed({"caller", "supervisor", "integration", "admin"})
+    @Operation(summary = "Get one call script", description = "The ETag is for If-Match on PUT and DELETE.")
+    @APIResponse(responseCode = "200", description = "The script")
+    @APIResponse(responseCode = "404", description = "No such script")
+    public Response get(@PathParam("scriptId") String scriptId) {
+        ScriptView script = scripts.get(Params.uuid("scriptId", scriptId));
+        return Response.ok(script).tag(String.valueOf(script.version())).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"supervisor", "admin"})
+    @Operation(summary = "Create a call script", description = "Names are unique. Idempotency-Key makes a retry safe.")
+    @APIResponse(responseCode = "201", description = "Script created")
+    @APIResponse(responseCode = "400", description = "Invalid body; errors[] names each field")
+    @APIResponse(responseCode = "409", description = "A script with this name exists")
+    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull ScriptRequest body) {
+        ScriptService.Saved saved = scripts.create(body, idempotencyKey);
+        return Response.status(201).location(URI.create("/api/v1/call-scripts/" + saved.script().scriptId()))
+                .tag(String.valueOf(saved.script().version())).entity(saved.script()).build();
+    }
+
+    @PUT
+    @Path("/{scriptId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"supervisor", "admin"})
+    @Operation(summary = "Replace a call script")
+    @APIResponse(responseCode = "200", description = "Script updated")
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "404", description = "No such script")
+    @APIResponse(responseCode = "409", description = "Another script has this name")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the script's ETag")
+    public Response update(@PathParam("scriptId") String scriptId, @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull ScriptRequest body) {
+        ScriptView script = scripts.update(Params.uuid("scriptId", scriptId), body, ifMatch);
+        return Response.ok(script).tag(String.valueOf(script.version())).build();
+    }
+
+    @DELETE
+    @Path("/{scriptId}")
+    @RolesAllowed({"supervisor", "admin"})
+    @Operation(summary = "Delete a call script")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such script")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the script's ETag")
+    public void delete(@PathParam("scriptId") String scriptId, @HeaderParam("If-Match") String ifMatch) {
+        scripts.delete(Params.uuid("scriptId", scriptId), ifMatch);
+    }
+}
