@@ -31,7 +31,7 @@ public record TaskView(
         @Schema(example = "2026-11-20T14:02:11Z") Instant updatedAt,
         @JsonIgnore long version) {
 
-    static TaskView from(FollowupTask t) {
+    public static TaskView from(FollowupTask t) {
         return new TaskView(t.taskId, t.practiceId, t.claimId, t.type, t.status, t.dueOn, t.snoozedUntil, t.assignee,
                 t.priority, t.becauseList(), t.reason, t.closeReason, t.leasedBy, t.leaseUntil, t.createdBy,
                 t.createdAt, t.updatedAt, t.version);
