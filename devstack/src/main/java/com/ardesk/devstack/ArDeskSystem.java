@@ -1,0 +1,221 @@
+package com.ardesk.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The whole system on this machine: real PostgreSQL and Kafka in this JVM, and each service's
+ * packaged Quarkus app as a child JVM wired to them. The local run, the end-to-end tests and the
+ * benchmarks all start it the same way. {@link #close()} stops the children first (they drain),
+ * then Kafka, then PostgreSQL.
+ */
+public final class ArDeskSystem implements AutoCloseable {
+    /** Ports of everything; 0 picks a free one. */
+    public record Ports(int gateway, int claims, int calls, int followup, int postgres, int kafka) {
+        public static Ports free() {
+            return new Ports(Files2.freePort(), Files2.freePort(), Files2.freePort(), Files2.freePort(), 0, 0);
+        }
+    }
+
+    /** A service of the system; {@code database} is null for the gateway. */
+    public record Service(String name, String database, int port) {
+        public String url() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    private final Path root;
+    private final Path workDir;
+    private final Consumer<String> log;
+    private final List<Service> services;
+    private final List<Process> children = new ArrayList<>();
+    private DevInfra infra;
+
+    private ArDeskSystem(Path root, Path workDir, Ports ports, Consumer<String> log) {
+        this.root = root;
+        this.workDir = workDir;
+        this.log = log;
+        this.services = List.of(
+                new Service("claims-service", "claims", ports.claims()),
+                new Service("calls-service", "calls", ports.calls()),
+                new Service("followup-service", "followup", ports.followup()),
+                new Service("gateway", null, ports.gateway()));
+    }
+
+    /**
+     * Starts PostgreSQL and Kafka, then the services (they must be packaged: {@code ./mvnw package}).
+     *
+     * @param services which of claims-service, calls-service, followup-service, gateway to start;
+     *                 empty for infrastructure only
+     */
+    public static ArDeskSystem start(Path root, Path workDir, Ports ports, List<String> services, Consumer<String> log)
+            throws IOException, InterruptedException {
+        ArDeskSystem system = new ArDeskSystem(root, workDir, ports, log);
+        try {
+            system.startAll(ports, services);
+            return system;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    /** Every service name, in start order. */
+    public static List<String> allServices() {
+        return List.of("claims-service", "calls-service", "followup-service", "gateway");
+    }
+
+    private void startAll(Ports ports, List<String> wanted) throws IOException, InterruptedException {
+        List<Service> selected = services.stream().filter(s -> wanted.contains(s.name())).toList();
+        for (Service s : selected) {
+            if (!Files.exists(appJar(s))) {
+                throw new IllegalStateException(appJar(s) + " is missing: build first with ./mvnw -B -DskipTests package");
+            }
+        }
+        Files.createDirectories(workDir.resolve("logs"));
+        Instant began = Instant.now();
+        log.accept("starting PostgreSQL and Kafka under " + workDir);
+        infra = DevInfra.start(workDir, ports.postgres(), ports.kafka());
+        services.stream().filter(s -> s.database() != null).forEach(s -> infra.postgres().createDatabase(s.database()));
+        log.accept("PostgreSQL on port " + infra.postgres().port() + ", Kafka on " + infra.kafkaBroker().bootstrapServers()
+                + " (" + Duration.between(began, Instant.now()).toMillis() + " ms)");
+        if (selected.isEmpty()) {
+            return;
+        }
+        Path publicKey = workDir.resolve(DevTokens.PUBLIC_KEY_RESOURCE);
+        Files.writeString(publicKey, DevTokens.publicKeyPem());
+        List<Process> started = new ArrayList<>();
+        for (Service s : selected) {
+            Process p = launch(s, publicKey);
+            children.add(p);
+            started.add(p);
+        }
+        for (int i = 0; i < selected.size(); i++) {
+            awaitReady(selected.get(i), started.get(i));
+        }
+        log.accept("all services ready " + Duration.between(began, Instant.now()).toMillis() + " ms after start");
+    }
+
+    private Process launch(Service s, Path publicKey) throws IOException {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("quarkus.http.port", String.valueOf(s.port()));
+        props.put("kafka.bootstrap.servers", infra.kafkaBroker().bootstrapServers());
+        props.put("mp.jwt.verify.publickey.location", publicKey.toUri().toString());
+        props.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
+        if (s.database() != null) {
+            props.put("quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(s.database()));
+            props.put("quarkus.datasource.username", PostgresServer.USER);
+            props.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        } else {
+            for (Service upstream : services) {
+                if (upstream.database() != null) {
+                    props.put("ardesk.gateway.upstreams." + upstream.database(), upstream.url());
+                }
+            }
+        }
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xss512k"));
+        props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.addAll(List.of("-jar", appJar(s).toString()));
+        Path logFile = workDir.resolve("logs/" + s.name() + ".log");
+        log.accept("starting " + s.name() + " on port " + s.port() + " (log: " + logFile + ")");
+        return new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(logFile.toFile()).start();
+    }
+
+    private void awaitReady(Service s, Process process) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create(s.url() + "/q/health/ready");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(envInt("ARDESK_START_TIMEOUT_SECONDS", 180)));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(s.name() + " exited with " + process.exitValue() + "; see "
+                        + workDir.resolve("logs/" + s.name() + ".log"));
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    log.accept(s.name() + " is ready");
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(s.name() + " was not ready in time; see " + workDir.resolve("logs/" + s.name() + ".log"));
+    }
+
+    public DevInfra infra() {
+        return infra;
+    }
+
+    public Service service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + service("gateway").port();
+    }
+
+    /** PIDs of the service JVMs, for measuring their memory. */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        int i = 0;
+        for (Service s : services) {
+            if (i < children.size() && Files.exists(appJar(s))) {
+                pids.put(s.name(), children.get(i++).pid());
+            }
+        }
+        return pids;
+    }
+
+    @Override
+    public void close() {
+        for (Process p : children) {
+            p.destroy();
+        }
+        for (Process p : children) {
+            try {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        children.clear();
+        if (infra != null) {
+            infra.close();
+            infra = null;
+        }
+    }
+
+    private Path appJar(Service s) {
+        return root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int envInt(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+}
