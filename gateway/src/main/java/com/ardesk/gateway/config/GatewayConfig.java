@@ -93,5 +93,9 @@ public interface GatewayConfig {
         /** The public base URL written into the merged document's {@code servers}. */
         @WithDefault("/")
         String serverUrl();
+
+        /** Which environment the document describes (local, staging, production), for its readers. */
+        @WithDefault("production")
+        String environment();
     }
 }

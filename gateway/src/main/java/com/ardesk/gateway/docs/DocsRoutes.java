@@ -80,7 +80,8 @@ public class DocsRoutes {
                         "no service answered with its OpenAPI document");
                 return;
             }
-            JsonObject merged = OpenApiMerger.merge(documents, missing, config.docs().serverUrl());
+            JsonObject merged = OpenApiMerger.merge(documents, missing, config.docs().serverUrl(),
+                    config.docs().environment());
             if (missing.isEmpty()) {
                 cached = merged;
                 cachedUntil = System.currentTimeMillis() + config.docs().openapiCacheFor().toMillis();

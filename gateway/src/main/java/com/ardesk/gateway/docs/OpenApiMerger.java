@@ -19,7 +19,7 @@ import java.util.Set;
 public final class OpenApiMerger {
     public static final String SCHEME = "bearer";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
-    private static final List<String> GATEWAY_ANSWERS = List.of("401", "403", "429", "503", "504");
+    private static final List<String> GATEWAY_ANSWERS = List.of("401", "403", "429", "500", "503", "504");
 
     private OpenApiMerger() {
     }
@@ -28,8 +28,10 @@ public final class OpenApiMerger {
      * @param documents  each service's document by upstream name (services that did not answer are absent)
      * @param missing    services whose document could not be fetched, named in the description
      * @param serverUrl  the public base URL of the gateway
+     * @param environment local, staging or production
      */
-    public static JsonObject merge(Map<String, JsonObject> documents, List<String> missing, String serverUrl) {
+    public static JsonObject merge(Map<String, JsonObject> documents, List<String> missing, String serverUrl,
+                                   String environment) {
         JsonObject paths = new JsonObject();
         JsonObject components = new JsonObject();
         Map<String, JsonObject> tags = new LinkedHashMap<>();
@@ -60,7 +62,7 @@ public final class OpenApiMerger {
             JsonObject docPaths = doc.getJsonObject("paths", new JsonObject());
             for (String path : docPaths.fieldNames()) {
                 if (RouteTable.upstreamFor(path).filter(upstream::equals).isPresent()) {
-                    paths.put(path, secure(docPaths.getJsonObject(path)));
+                    paths.put(path, secure(path, docPaths.getJsonObject(path)));
                 }
             }
             JsonArray docTags = doc.getJsonArray("tags", new JsonArray());
@@ -74,11 +76,18 @@ public final class OpenApiMerger {
                 .put("type", "http")
                 .put("scheme", "bearer")
                 .put("bearerFormat", "JWT")
-                .put("description", "A JWT from the AR Desk identity provider; claims sub, groups (roles), practices."));
+                .put("description", "A JWT (RS256) from the AR Desk identity provider, validated as RFC8725 recommends: "
+                        + "fixed algorithm, issuer, audience and expiry checked. Claims: sub, groups (roles), practices."));
         components.put("securitySchemes", schemes);
         JsonObject responses = components.getJsonObject("responses", new JsonObject());
         gatewayResponses().forEach(responses::put);
+        for (String name : responses.fieldNames()) {
+            addGatewayHeaders(name.replaceAll("\\D", ""), responses.getJsonObject(name));
+        }
         components.put("responses", responses);
+        JsonObject headers = components.getJsonObject("headers", new JsonObject());
+        gatewayHeaders().forEach(headers::put);
+        components.put("headers", headers);
         JsonObject schemas = components.getJsonObject("schemas", new JsonObject());
         schemas.put("GatewayProblem", problemSchema());
         components.put("schemas", schemas);
@@ -99,7 +108,8 @@ public final class OpenApiMerger {
                         .put("description", description)
                         .put("contact", new JsonObject().put("name", "AR Desk").put("url", "https://ardesk.dev"))
                         .put("license", new JsonObject().put("name", "Proprietary").put("identifier", "LicenseRef-Proprietary")))
-                .put("servers", new JsonArray().add(new JsonObject().put("url", serverUrl)))
+                .put("servers", new JsonArray().add(new JsonObject().put("url", serverUrl)
+                        .put("description", "AR Desk gateway, " + environment + " environment").put("x-internal", false)))
                 .put("security", new JsonArray().add(new JsonObject().put(SCHEME, new JsonArray())))
                 .put("tags", tagList)
                 .put("paths", paths)
@@ -151,7 +161,7 @@ public final class OpenApiMerger {
     }
 
     /** Each operation goes through the gateway: bearer-secured, and it may answer 401/403/429/503/504. */
-    private static JsonObject secure(JsonObject pathItem) {
+    private static JsonObject secure(String path, JsonObject pathItem) {
         JsonObject copy = pathItem.copy();
         for (String method : copy.fieldNames()) {
             if (!METHODS.contains(method)) {
@@ -169,8 +179,58 @@ public final class OpenApiMerger {
                     responses.put(status, new JsonObject().put("$ref", "#/components/responses/Gateway" + status));
                 }
             }
+            if (!operation.containsKey("operationId")) {
+                operation.put("operationId", operationId(method, path));
+            }
+            for (String status : responses.fieldNames()) {
+                addGatewayHeaders(status, responses.getJsonObject(status));
+            }
         }
         return copy;
+    }
+
+    /** A stable id for operations a service left unnamed: {@code get /api/v1/claims/{claimId}} → getClaimsByClaimId. */
+    static String operationId(String method, String path) {
+        StringBuilder id = new StringBuilder(method);
+        for (String segment : path.replaceFirst("^/api/v\\d+/", "").split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            boolean parameter = segment.startsWith("{");
+            String word = segment.replaceAll("[{}]", "");
+            if (parameter) {
+                id.append("By");
+            }
+            for (String part : word.split("[-_.]")) {
+                if (!part.isEmpty()) {
+                    id.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+                }
+            }
+        }
+        return id.toString();
+    }
+
+    /**
+     * Headers the gateway puts on the answers it passes on: the request id and CORS always, the
+     * rate-limit state on 2xx and 4xx. Responses given by reference get them where they are defined.
+     */
+    private static void addGatewayHeaders(String status, JsonObject response) {
+        if (response == null || response.containsKey("$ref")) {
+            return;
+        }
+        JsonObject headers = response.getJsonObject("headers");
+        if (headers == null) {
+            headers = new JsonObject();
+            response.put("headers", headers);
+        }
+        headers.put("X-Request-Id", new JsonObject().put("$ref", "#/components/headers/X-Request-Id"));
+        headers.put("Access-Control-Allow-Origin",
+                new JsonObject().put("$ref", "#/components/headers/Access-Control-Allow-Origin"));
+        if (status.startsWith("2") || status.startsWith("4")) {
+            for (String name : List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")) {
+                headers.put(name, new JsonObject().put("$ref", "#/components/headers/" + name));
+            }
+        }
     }
 
     private static Map<String, JsonObject> gatewayResponses() {
@@ -178,25 +238,34 @@ public final class OpenApiMerger {
         responses.put("Gateway401", problemResponse("Missing, expired or invalid bearer token.", false));
         responses.put("Gateway403", problemResponse("The token's roles do not allow this request.", false));
         responses.put("Gateway429", problemResponse("Rate limit reached; retry after the Retry-After seconds.", true));
-        responses.put("Gateway503", problemResponse("The owning service is unavailable.", false));
+        responses.put("Gateway500", problemResponse("Unexpected error; the body carries only the request id.", false));
+        responses.put("Gateway503", problemResponse("The owning service is unavailable.", true));
         responses.put("Gateway504", problemResponse("The owning service did not answer in time.", false));
         return responses;
     }
 
-    private static JsonObject problemResponse(String description, boolean rateLimited) {
-        JsonObject headers = new JsonObject()
-                .put("X-Request-Id", header("The request's id, echoed or generated.", "string"));
-        if (rateLimited) {
-            headers.put("Retry-After", header("Seconds until a retry may succeed.", "integer"))
-                    .put("RateLimit-Limit", header("Requests allowed per window.", "integer"))
-                    .put("RateLimit-Remaining", header("Requests left in the window.", "integer"))
-                    .put("RateLimit-Reset", header("Seconds until the window is full again.", "integer"));
+    private static JsonObject problemResponse(String description, boolean retryAfter) {
+        JsonObject headers = new JsonObject();
+        if (retryAfter) {
+            headers.put("Retry-After", header("Seconds until a retry may succeed.", "integer"));
         }
         return new JsonObject()
                 .put("description", description)
                 .put("headers", headers)
                 .put("content", new JsonObject().put("application/problem+json", new JsonObject()
                         .put("schema", new JsonObject().put("$ref", "#/components/schemas/GatewayProblem"))));
+    }
+
+    private static Map<String, JsonObject> gatewayHeaders() {
+        Map<String, JsonObject> headers = new LinkedHashMap<>();
+        headers.put("X-Request-Id", header("The request's id: the caller's X-Request-Id if it sent one, else generated.", "string"));
+        headers.put("Access-Control-Allow-Origin", new JsonObject()
+                .put("description", "Present when the request came from an allowed browser origin.")
+                .put("schema", new JsonObject().put("type", "string").put("format", "uri").put("maxLength", 2048)));
+        headers.put("RateLimit-Limit", header("Requests allowed per minute for this caller.", "integer"));
+        headers.put("RateLimit-Remaining", header("Requests left in the current minute.", "integer"));
+        headers.put("RateLimit-Reset", header("Seconds until the allowance is full again.", "integer"));
+        return headers;
     }
 
     private static JsonObject header(String description, String type) {
@@ -222,8 +291,8 @@ public final class OpenApiMerger {
                         .put("status", new JsonObject().put("type", "integer").put("format", "int32")
                                 .put("minimum", 400).put("maximum", 599))
                         .put("detail", string.copy())
-                        .put("instance", string.copy())
-                        .put("requestId", string.copy().put("maxLength", 128)))
+                        .put("instance", string.copy().put("format", "uri-reference"))
+                        .put("requestId", string.copy().put("maxLength", 128).put("pattern", "^[A-Za-z0-9._:-]+$")))
                 .put("examples", new JsonArray().add(new JsonObject()
                         .put("type", "https://ardesk.dev/problems/rate-limited")
                         .put("title", "Too Many Requests")

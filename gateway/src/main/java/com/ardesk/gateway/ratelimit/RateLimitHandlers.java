@@ -10,7 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Route handlers that spend rate-limit tokens. The address limit runs before the token is verified,
  * so a flood of forged tokens costs no signature checks past it; the subject limit runs after.
- * Answers carry the draft IETF {@code RateLimit-*} headers of the subject's bucket.
+ * Answers carry the draft IETF {@code RateLimit-*} headers of the subject's bucket, or of the
+ * address's when the request was refused before a token was verified.
  */
 @ApplicationScoped
 public class RateLimitHandlers {
@@ -24,6 +25,8 @@ public class RateLimitHandlers {
 
     public void byAddress(RoutingContext rc) {
         RateLimiter.Decision decision = limiter.takeForAddress(rc.request().remoteAddress().hostAddress());
+        // replaced by the subject's bucket once the token is known
+        describe(rc.response(), decision);
         if (decision.allowed()) {
             rc.next();
         } else {

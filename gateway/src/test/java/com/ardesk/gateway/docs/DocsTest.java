@@ -4,8 +4,12 @@ import com.ardesk.gateway.support.WithStubUpstreams;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,5 +66,20 @@ class DocsTest {
     void docsNeedNoToken() {
         given().when().get("/openapi").then().statusCode(200);
         given().when().get("/asyncapi").then().statusCode(200);
+    }
+
+    /**
+     * Spectral with the OWASP ruleset on the merge of lint-clean stub documents, so it finds only
+     * what the gateway adds. Needs Node.js and the npm registry: {@code ./mvnw -pl gateway verify -Dspectral=true}.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "spectral", matches = "true")
+    void mergedDocumentLintsCleanWithSpectralOwasp() throws Exception {
+        Path doc = Path.of("target", "openapi-merged.json");
+        Files.writeString(doc, given().when().get("/openapi").then().statusCode(200).extract().asString());
+        Process lint = new ProcessBuilder("bash", "openapi-lint.sh", doc.toString()).redirectErrorStream(true).start();
+        String report = new String(lint.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(lint.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(lint.exitValue()).as("spectral found errors:%n%s", report).isZero();
     }
 }

@@ -26,7 +26,7 @@ class OpenApiMergerTest {
         JsonObject calls = doc("/api/v1/calls", "View", new JsonObject().put("type", "object").put("title", "call"));
         JsonObject claims = doc("/api/v1/claims", "View", new JsonObject().put("type", "object").put("title", "claim"));
 
-        JsonObject merged = OpenApiMerger.merge(Map.of("calls", calls, "claims", claims), List.of(), "/");
+        JsonObject merged = OpenApiMerger.merge(Map.of("calls", calls, "claims", claims), List.of(), "/", "local");
 
         JsonObject schemas = merged.getJsonObject("components").getJsonObject("schemas");
         assertThat(schemas.getJsonObject("View").getString("title")).isEqualTo("call");
@@ -42,7 +42,7 @@ class OpenApiMergerTest {
         JsonObject same = new JsonObject().put("type", "object");
         JsonObject merged = OpenApiMerger.merge(Map.of(
                 "calls", doc("/api/v1/calls", "Problem", same),
-                "claims", doc("/api/v1/claims", "Problem", same)), List.of(), "/");
+                "claims", doc("/api/v1/claims", "Problem", same)), List.of(), "/", "local");
         assertThat(merged.getJsonObject("components").getJsonObject("schemas").fieldNames())
                 .contains("Problem").doesNotContain("claims_Problem", "calls_Problem");
     }
@@ -50,8 +50,27 @@ class OpenApiMergerTest {
     @Test
     void pathsAnotherServiceOwnsAreDropped() {
         JsonObject merged = OpenApiMerger.merge(Map.of(
-                "calls", doc("/api/v1/claims", "X", new JsonObject())), List.of("claims"), "/");
+                "calls", doc("/api/v1/claims", "X", new JsonObject())), List.of("claims"), "/", "local");
         assertThat(merged.getJsonObject("paths").fieldNames()).isEmpty();
         assertThat(merged.getJsonObject("info").getString("description")).contains("claims-service");
+    }
+
+    @Test
+    void unnamedOperationsGetStableIds() {
+        assertThat(OpenApiMerger.operationId("get", "/api/v1/claims/{claimId}/write-off"))
+                .isEqualTo("getClaimsByClaimIdWriteOff");
+        assertThat(OpenApiMerger.operationId("post", "/api/v1/worklists/me/next")).isEqualTo("postWorklistsMeNext");
+    }
+
+    @Test
+    void everyAnswerDeclaresTheGatewayHeaders() {
+        JsonObject merged = OpenApiMerger.merge(Map.of("calls",
+                doc("/api/v1/calls", "X", new JsonObject())), List.of(), "/", "local");
+        JsonObject ok = merged.getJsonObject("paths").getJsonObject("/api/v1/calls").getJsonObject("get")
+                .getJsonObject("responses").getJsonObject("200");
+        assertThat(ok.getJsonObject("headers").fieldNames())
+                .contains("X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
+        assertThat(merged.getJsonObject("components").getJsonObject("responses").getJsonObject("Gateway429")
+                .getJsonObject("headers").fieldNames()).contains("Retry-After", "RateLimit-Remaining");
     }
 }

@@ -143,33 +143,43 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
         response.drainHandler(v -> stream(response, rest));
     }
 
+    /** A small document that is itself lint-clean, so any lint finding on the merge is the gateway's. */
     private static JsonObject openApi(String name) {
         String prefix = switch (name) {
             case "claims" -> "/api/v1/claims";
             case "calls" -> "/api/v1/calls";
             default -> "/api/v1/followups";
         };
+        JsonObject problem = new JsonObject().put("description", "Bad input")
+                .put("content", new JsonObject().put("application/problem+json", new JsonObject()
+                        .put("schema", new JsonObject().put("$ref", "#/components/schemas/Problem"))));
         JsonObject op = new JsonObject()
                 .put("operationId", "list-" + name)
                 .put("summary", "List " + name)
+                .put("description", "Lists " + name + ".")
                 .put("tags", new JsonArray().add(name))
                 .put("security", new JsonArray().add(new JsonObject().put("SecurityScheme", new JsonArray())))
-                .put("responses", new JsonObject().put("200", new JsonObject()
-                        .put("description", "OK")
-                        .put("content", new JsonObject().put("application/json", new JsonObject()
-                                .put("schema", new JsonObject().put("$ref", "#/components/schemas/Item"))))));
+                .put("responses", new JsonObject()
+                        .put("200", new JsonObject()
+                                .put("description", "OK")
+                                .put("content", new JsonObject().put("application/json", new JsonObject()
+                                        .put("schema", new JsonObject().put("$ref", "#/components/schemas/Item")))))
+                        .put("400", problem));
+        JsonObject id = new JsonObject().put("type", "string").put("format", "uuid").put("maxLength", 36);
         return new JsonObject()
                 .put("openapi", "3.1.0")
                 .put("info", new JsonObject().put("title", name).put("version", "1.0"))
+                .put("tags", new JsonArray().add(new JsonObject().put("name", name).put("description", name)))
                 .put("paths", new JsonObject()
                         .put(prefix, new JsonObject().put("get", op))
                         .put("/internal/" + name, new JsonObject().put("get", new JsonObject()
                                 .put("responses", new JsonObject().put("200", new JsonObject().put("description", "OK"))))))
                 .put("components", new JsonObject()
                         .put("schemas", new JsonObject()
-                                .put("Item", new JsonObject().put("type", "object").put("properties",
-                                        new JsonObject().put(name + "Id", new JsonObject().put("type", "string"))))
-                                .put("Problem", new JsonObject().put("type", "object")))
+                                .put("Item", new JsonObject().put("type", "object").put("additionalProperties", false)
+                                        .put("properties", new JsonObject().put(name + "Id", id)))
+                                .put("Problem", new JsonObject().put("type", "object").put("additionalProperties", false)
+                                        .put("properties", new JsonObject().put("requestId", id))))
                         .put("securitySchemes", new JsonObject().put("SecurityScheme", new JsonObject()
                                 .put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT"))));
     }
