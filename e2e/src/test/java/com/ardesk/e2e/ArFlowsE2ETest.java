@@ -1,0 +1,146 @@
+package com.ardesk.e2e;
+
+import com.ardesk.devstack.ArDeskSystem;
+import com.ardesk.devstack.DevTokens;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The flows that cross services, as a front end and a PM system drive them: through the gateway,
+ * against the packaged services, real PostgreSQL and real Kafka.
+ */
+class ArFlowsE2ETest {
+    static final String PRACTICE = "P100";
+    static final String ADMIN = DevTokens.token("admin-1", List.of("admin"), List.of(PRACTICE));
+    static final String PM = DevTokens.token("pm-sync", List.of("integration"), List.of(PRACTICE));
+    static final String CALLER = DevTokens.token("caller-1", List.of("caller"), List.of(PRACTICE));
+    static final String OUTSIDER = DevTokens.token("caller-9", List.of("caller"), List.of("P900"));
+    static ArDeskSystem system;
+
+    @BeforeAll
+    static void startSystem() throws Exception {
+        Path root = Path.of(System.getProperty("ardesk.root", "..")).toAbsolutePath().normalize();
+        system = ArDeskSystem.start(root, root.resolve("e2e/target/system"), ArDeskSystem.Ports.free(),
+                ArDeskSystem.allServices(), message -> System.out.println("[e2e] " + message));
+        RestAssured.baseURI = system.gatewayUrl();
+        RestAssured.port = -1;
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("""
+                {"name":"E2E Payer","phone":"+1-800-555-0199","timelyFilingDays":180,"timelyFilingBasis":"SERVICE_DATE",
+                 "appealWindowDays":90,"promiseGraceDays":2,"effectiveFrom":"2000-01-01"}""")
+                .put("/api/v1/payers/E2E-PAYER").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneId.of("America/New_York"));
+    }
+
+    static String newClaim(String externalId) {
+        LocalDate service = today().minusDays(40);
+        return given().auth().oauth2(PM).contentType(ContentType.JSON).body("""
+                {"practiceId":"%s","externalClaimId":"%s",
+                 "patient":{"accountNumber":"ACC-1","firstName":"Ann","lastName":"Lee","dateOfBirth":"1970-01-01"},
+                 "payerId":"E2E-PAYER","providerNpi":"1234567893","serviceDateFrom":"%s","serviceDateTo":"%s",
+                 "lines":[{"procedureCode":"99214","units":1,"chargeAmount":280.50,"diagnosisCodes":["E11.9"]}]}"""
+                .formatted(PRACTICE, externalId, service, service))
+                .post("/api/v1/claims").then().statusCode(201).extract().path("claimId");
+    }
+
+    /** Polls until the answer satisfies the check; events cross services asynchronously. */
+    static Response eventually(Supplier<Response> request, Predicate<Response> done) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(45));
+        Response last = request.get();
+        while (!done.test(last) && Instant.now().isBefore(deadline)) {
+            sleep(250);
+            last = request.get();
+        }
+        assertThat(done.test(last)).as("condition met before the deadline; last answer: %s", last.asString()).isTrue();
+        return last;
+    }
+
+    @Test
+    void aDenialBecomesAPrioritizedTaskOnTheCallersWorklist() {
+        String claimId = newClaim("E2E-DENY-" + UUID.randomUUID());
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON)
+                .body("{\"groupCode\":\"CO\",\"reasonCode\":\"197\",\"amount\":280.50,\"deniedOn\":\"%s\"}".formatted(today().minusDays(1)))
+                .post("/api/v1/claims/" + claimId + "/denials").then().statusCode(201);
+
+        Response worklist = eventually(() -> given().auth().oauth2(CALLER).queryParam("limit", 500).get("/api/v1/worklists/me"),
+                r -> r.statusCode() == 200 && r.jsonPath().getList("items.claimId").contains(claimId));
+        Map<String, Object> item = worklist.jsonPath().getMap("items.find { it.claimId == '" + claimId + "' }");
+        assertThat(item.get("type")).isIn("DENIAL", "APPEAL_DEADLINE");
+        assertThat((List<?>) item.get("because")).isNotEmpty();
+        assertThat(item.get("payerId")).isEqualTo("E2E-PAYER");
+    }
+
+    @Test
+    void aPromiseToPayIsScheduledAndKeptWhenThePaymentArrives() {
+        String claimId = newClaim("E2E-PTP-" + UUID.randomUUID());
+        String call = """
+                {"practiceId":"%s","payerId":"E2E-PAYER","claimIds":["%s"],"startedAt":"%s","durationSeconds":300,
+                 "repName":"Dana","referenceNumber":"REF-77","outcome":"PROMISE_TO_PAY","notes":"check mailed next week",
+                 "promise":{"amount":280.50,"expectedOn":"%s","method":"EFT"}}"""
+                .formatted(PRACTICE, claimId, Instant.now().minusSeconds(600), today().plusDays(7));
+        // calls-service learns the claim from ClaimChanged; until then it answers 422
+        eventually(() -> given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(call).post("/api/v1/calls"),
+                r -> r.statusCode() == 201);
+
+        eventually(() -> given().auth().oauth2(CALLER).queryParam("claimId", claimId).get("/api/v1/followups"),
+                r -> r.statusCode() == 200 && r.jsonPath().getList("items.type").contains("PROMISE_CHECK"));
+
+        given().auth().oauth2(PM).contentType(ContentType.JSON)
+                .body("{\"amount\":280.50,\"paidOn\":\"%s\",\"method\":\"EFT\",\"reference\":\"EFT-9\"}".formatted(today()))
+                .post("/api/v1/claims/" + claimId + "/payments").then().statusCode(201).body("status", equalTo("PAID"));
+
+        eventually(() -> given().auth().oauth2(CALLER).queryParam("claimId", claimId).get("/api/v1/promises"),
+                r -> r.statusCode() == 200 && "KEPT".equals(r.jsonPath().getString("items[0].status")));
+        eventually(() -> given().auth().oauth2(CALLER).queryParam("claimId", claimId).queryParam("status", "OPEN")
+                .get("/api/v1/followups"), r -> r.statusCode() == 200 && r.jsonPath().getList("items").isEmpty());
+    }
+
+    @Test
+    void tenancyAndErrorsHoldThroughTheGateway() {
+        String claimId = newClaim("E2E-TEN-" + UUID.randomUUID());
+        given().auth().oauth2(OUTSIDER).get("/api/v1/claims/" + claimId).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/api/v1/claims/" + claimId).then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("{not json")
+                .post("/api/v1/claims").then().statusCode(400).contentType("application/problem+json");
+        given().header("X-Request-Id", "e2e-trace-1").auth().oauth2(CALLER).get("/api/v1/claims/" + claimId)
+                .then().statusCode(200).header("X-Request-Id", "e2e-trace-1");
+        given().get("/openapi").then().statusCode(200);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
