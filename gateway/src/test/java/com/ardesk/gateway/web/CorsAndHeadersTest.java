@@ -54,10 +54,4 @@ class CorsAndHeadersTest {
         assertThat(response.header("Cache-Control")).isEqualTo("no-store");
         assertThat(response.header("X-Request-Id")).isNotBlank();
     }
-
-    @Test
-    void healthIsUp() {
-        given().when().get("/q/health/live").then().statusCode(200);
-        given().when().get("/q/health/ready").then().statusCode(200);
-    }
 }
