@@ -17,6 +17,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -145,46 +146,46 @@ public class TaskEngine {
 
     PriorityInput priorityInput(UUID claimId) {
         ClaimSnapshot claim = ClaimSnapshot.findById(claimId);
-        List<PriorityInput.Deadline> deadlines = new ArrayList<>();
+        List<LocalDate> promised = new ArrayList<>();
         LocalDate brokenOn = null;
         for (Promise promise : Promise.<Promise>list("claimId", claimId)) {
             if ("OPEN".equals(promise.status)) {
-                deadlines.add(new PriorityInput.Deadline("promised payment", promise.expectedOn));
+                promised.add(promise.expectedOn);
             } else if ("BROKEN".equals(promise.status) && (brokenOn == null || promise.settledOn.isAfter(brokenOn))) {
                 brokenOn = promise.settledOn;
             }
         }
         if (claim == null) {
-            return new PriorityInput(null, null, deadlines, brokenOn, null);
+            return input(null, null, null, null, null, promised, brokenOn, null, null);
         }
-        return new PriorityInput(claim.balance, Aging.basis(claim.submittedOn, claim.serviceDateFrom),
-                claimDeadlines(claim.status, claim.appealDeadline, claim.timelyFilingDeadline, deadlines),
-                brokenOn, denialCategory(claim));
+        String latestDenial = claim.denialCategory != null ? null : Denial.<Denial>find("claimId",
+                Sort.by("deniedOn").descending(), claimId).firstResultOptional().map(d -> d.category).orElse(null);
+        return input(claim.status, claim.balance, Aging.basis(claim.submittedOn, claim.serviceDateFrom),
+                claim.appealDeadline, claim.timelyFilingDeadline, promised, brokenOn, claim.denialCategory, latestDenial);
     }
 
-    /** Which of a claim's dates still bind, given its status; promise dates are passed in. */
-    public static List<PriorityInput.Deadline> claimDeadlines(String status, LocalDate appealDeadline,
-                                                              LocalDate timelyFilingDeadline,
-                                                              List<PriorityInput.Deadline> promised) {
-        List<PriorityInput.Deadline> deadlines = new ArrayList<>(promised);
+    /**
+     * The priority facts of a claim from its read-model columns; shared with the scheduler's bulk
+     * re-scoring so both rank a claim the same way. Dates bind only while the status makes them
+     * matter: the appeal deadline while DENIED, timely filing while the payer has not answered.
+     */
+    public static PriorityInput input(String status, BigDecimal balance, LocalDate agingBasis, LocalDate appealDeadline,
+                                      LocalDate timelyFilingDeadline, List<LocalDate> openPromiseDates,
+                                      LocalDate brokenPromiseOn, String snapshotDenialCategory,
+                                      String latestDenialCategory) {
+        List<PriorityInput.Deadline> deadlines = new ArrayList<>();
+        for (LocalDate promised : openPromiseDates) {
+            deadlines.add(new PriorityInput.Deadline("promised payment", promised));
+        }
         if (appealDeadline != null && "DENIED".equals(status)) {
             deadlines.add(new PriorityInput.Deadline("appeal deadline", appealDeadline));
         }
         if (timelyFilingDeadline != null && FollowUpRules.AWAITING_PAYER.contains(status)) {
             deadlines.add(new PriorityInput.Deadline("timely filing deadline", timelyFilingDeadline));
         }
-        return deadlines;
-    }
-
-    private static String denialCategory(ClaimSnapshot claim) {
-        if (!"DENIED".equals(claim.status) && !"APPEALED".equals(claim.status)) {
-            return null;
-        }
-        if (claim.denialCategory != null) {
-            return claim.denialCategory;
-        }
-        return Denial.<Denial>find("claimId", Sort.by("deniedOn").descending(), claim.claimId).firstResultOptional()
-                .map(d -> d.category).orElse(null);
+        String category = "DENIED".equals(status) || "APPEALED".equals(status)
+                ? (snapshotDenialCategory != null ? snapshotDenialCategory : latestDenialCategory) : null;
+        return new PriorityInput(balance, agingBasis, deadlines, brokenPromiseOn, category);
     }
 
     static String truncate(String text, int max) {

@@ -1,0 +1,212 @@
+package com.ardesk.followup.schedule;
+
+import com.ardesk.followup.infra.RulesConfig;
+import com.ardesk.followup.infra.Today;
+import com.ardesk.followup.projection.ClaimSnapshot;
+import com.ardesk.followup.rules.FollowUpRules;
+import com.ardesk.followup.rules.PriorityScore;
+import com.ardesk.followup.rules.TaskAction;
+import com.ardesk.followup.task.FollowupTask;
+import com.ardesk.followup.task.TaskEngine;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The scheduler's work. Each tick runs in one transaction that first takes a transaction-level
+ * advisory lock; replicas that don't get it skip the tick, so exactly one instance acts at a time
+ * and a crashed one frees the lock with its connection.
+ */
+@ApplicationScoped
+public class SchedulerJobs {
+    /** Shared by every followup-service replica; distinct from the outbox relay's lock. */
+    static final long LOCK_KEY = "ardesk-followup-scheduler".hashCode();
+    static final String DAILY = "daily";
+    private static final int PAGE = 1000;
+
+    private final AgroalDataSource dataSource;
+    private final EntityManager em;
+    private final TaskEngine engine;
+    private final FollowUpRules rules;
+    private final RulesConfig config;
+    private final Today today;
+
+    public SchedulerJobs(AgroalDataSource dataSource, EntityManager em, TaskEngine engine, RulesConfig config, Today today) {
+        this.dataSource = dataSource;
+        this.em = em;
+        this.engine = engine;
+        this.rules = new FollowUpRules(config.settings());
+        this.config = config;
+        this.today = today;
+    }
+
+    /** What one tick did; {@code ran} is false when another instance holds the lock. */
+    public record Tick(boolean ran, int woken, int leasesExpired, int deadlineScans, int rescored) {
+    }
+
+    @Transactional
+    public Tick tick() {
+        if (!tryLock()) {
+            return new Tick(false, 0, 0, 0, 0);
+        }
+        LocalDate day = today.date();
+        int woken = wakeSnoozed(day);
+        int expired = expireLeases();
+        int scanned = 0;
+        int rescored = 0;
+        if (claimDay(day)) {
+            scanned = scanDeadlines(day);
+            rescored = rescoreAll(day);
+            Log.infof("scheduler daily run for %s: %d claims near a deadline, %d tasks re-scored", day, scanned, rescored);
+        }
+        return new Tick(true, woken, expired, scanned, rescored);
+    }
+
+    private boolean tryLock() {
+        return (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY)
+                .getSingleResult();
+    }
+
+    /** Snoozed tasks whose day has come are OPEN again, due that day. */
+    int wakeSnoozed(LocalDate day) {
+        return em.createNativeQuery("""
+                with woken as (
+                    update followup_task set status = 'OPEN', snoozed_until = null, updated_at = now(),
+                        version = version + 1
+                    where status = 'SNOOZED' and snoozed_until <= ?1
+                    returning task_id, claim_id, practice_id, type)
+                insert into timeline_entry (claim_id, practice_id, occurred_at, kind, summary, ref_id)
+                select claim_id, practice_id, now(), 'TASK_WOKEN', type || ' is open again after its snooze', task_id::text
+                from woken""").setParameter(1, day).executeUpdate();
+    }
+
+    /** Leases past their time are free anyway; clearing them keeps worklists tidy. */
+    int expireLeases() {
+        return em.createNativeQuery("""
+                update followup_task set leased_by = null, lease_until = null, version = version + 1
+                where lease_until < now()""").executeUpdate();
+    }
+
+    /** True once per calendar day (in the rules zone), across all replicas. */
+    boolean claimDay(LocalDate day) {
+        return em.createNativeQuery("""
+                insert into scheduler_state (job, last_day, updated_at) values (?1, ?2, now())
+                on conflict (job) do update set last_day = excluded.last_day, updated_at = now()
+                where scheduler_state.last_day < excluded.last_day""")
+                .setParameter(1, DAILY).setParameter(2, day).executeUpdate() == 1;
+    }
+
+    /**
+     * Claims whose timely-filing or appeal deadline came within the lead days since yesterday get
+     * their task; the rule keys make a repeat scan a no-op.
+     */
+    int scanDeadlines(LocalDate day) {
+        Instant now = today.now();
+        int count = 0;
+        List<ClaimSnapshot> filing = ClaimSnapshot.list("status in ?1 and balance > 0 and timelyFilingDeadline between ?2 and ?3",
+                List.copyOf(FollowUpRules.AWAITING_PAYER), day, day.plusDays(config.timelyFilingLeadDays()));
+        for (ClaimSnapshot claim : filing) {
+            Optional<TaskAction> action = rules.nearingTimelyFiling(claim.status, claim.balance, claim.timelyFilingDeadline, day);
+            if (action.isPresent()) {
+                engine.apply(claim.claimId, claim.practiceId, List.of(action.get()), "scheduler", now);
+                count++;
+            }
+        }
+        List<ClaimSnapshot> appeals = ClaimSnapshot.list("status = 'DENIED' and appealDeadline between ?1 and ?2",
+                day, day.plusDays(config.appealLeadDays()));
+        for (ClaimSnapshot claim : appeals) {
+            Optional<TaskAction> action = rules.appealDeadline(claim.appealDeadline, day);
+            if (action.isPresent()) {
+                engine.apply(claim.claimId, claim.practiceId, List.of(action.get()), "scheduler", now);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Re-scores every open task for the new day: days-to-deadline and aging move daily. Pages by
+     * task id and writes only rows whose score or reasons changed.
+     */
+    int rescoreAll(LocalDate day) {
+        em.flush();
+        int changed = 0;
+        UUID after = new UUID(0, 0);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("""
+                     select t.task_id, t.priority, t.because, s.status, s.balance,
+                            coalesce(s.submitted_on, s.service_date_from) as aging_basis, s.appeal_deadline,
+                            s.timely_filing_deadline, s.denial_category,
+                            (select array_agg(p.expected_on) from promise p
+                              where p.claim_id = t.claim_id and p.status = 'OPEN') as promised,
+                            (select max(p.settled_on) from promise p
+                              where p.claim_id = t.claim_id and p.status = 'BROKEN') as broken_on,
+                            (select d.category from denial d where d.claim_id = t.claim_id
+                              order by d.denied_on desc limit 1) as latest_denial
+                     from followup_task t left join claim_snapshot s on s.claim_id = t.claim_id
+                     where t.status in ('OPEN', 'SNOOZED') and t.task_id > ?
+                     order by t.task_id limit ?""");
+             PreparedStatement update = c.prepareStatement(
+                     "update followup_task set priority = ?, because = ? where task_id = ?")) {
+            while (true) {
+                select.setObject(1, after);
+                select.setInt(2, PAGE);
+                int rows = 0;
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        rows++;
+                        after = rs.getObject("task_id", UUID.class);
+                        PriorityScore.Priority p = engine.score(TaskEngine.input(rs.getString("status"),
+                                rs.getBigDecimal("balance"), rs.getObject("aging_basis", LocalDate.class),
+                                rs.getObject("appeal_deadline", LocalDate.class),
+                                rs.getObject("timely_filing_deadline", LocalDate.class), dates(rs.getArray("promised")),
+                                rs.getObject("broken_on", LocalDate.class), rs.getString("denial_category"),
+                                rs.getString("latest_denial")), day);
+                        String because = FollowupTask.joinBecause(p.because());
+                        if (p.score() != rs.getInt("priority") || !because.equals(rs.getString("because"))) {
+                            update.setInt(1, p.score());
+                            update.setString(2, because);
+                            update.setObject(3, after);
+                            update.addBatch();
+                            changed++;
+                        }
+                    }
+                }
+                update.executeBatch();
+                if (rows < PAGE) {
+                    return changed;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("re-scoring tasks failed", e);
+        }
+    }
+
+    private static List<LocalDate> dates(Array array) throws SQLException {
+        List<LocalDate> dates = new ArrayList<>();
+        if (array != null) {
+            for (Object value : (Object[]) array.getArray()) {
+                if (value instanceof java.sql.Date date) {
+                    dates.add(date.toLocalDate());
+                } else if (value instanceof LocalDate date) {
+                    dates.add(date);
+                }
+            }
+        }
+        return dates;
+    }
+}
