@@ -1,6 +1,8 @@
 package com.ardesk.gateway.auth;
 
 import com.ardesk.gateway.problem.Problems;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.ext.web.RoutingContext;
@@ -8,12 +10,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.Set;
 
 /**
  * Verifies the bearer token (signature, issuer, audience, expiry: SmallRye JWT with the
  * {@code mp.jwt.verify.*} settings) and the coarse role rules. The Authorization header stays on
  * the request and is forwarded, so each service verifies the same token again.
+ * <p>
+ * A verified token is remembered for a few minutes, keyed by the whole compact token (signature
+ * included, so nothing forged can match), because an RSA check on every request is most of the
+ * time the gateway adds; its expiry is still checked on every use.
  */
 @ApplicationScoped
 public class TokenCheck {
@@ -21,6 +28,13 @@ public class TokenCheck {
     private static final String BEARER = "Bearer ";
 
     private final JWTParser parser;
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+            .maximumSize(50_000)
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .build();
+
+    private record Verified(String subject, Set<String> roles, long expiresAtSeconds) {
+    }
 
     TokenCheck(JWTParser parser) {
         this.parser = parser;
@@ -33,26 +47,33 @@ public class TokenCheck {
             Problems.send(rc, 401, "unauthenticated", "Unauthorized", "a valid bearer token is required");
             return;
         }
-        JsonWebToken token;
-        try {
-            token = parser.parse(header.substring(BEARER.length()).trim());
-        } catch (ParseException e) {
-            LOG.debugf("token refused: %s", e.getMessage());
-            rc.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            Problems.send(rc, 401, "unauthenticated", "Unauthorized", "a valid bearer token is required");
-            return;
+        String compact = header.substring(BEARER.length()).trim();
+        Verified caller = verified.getIfPresent(compact);
+        if (caller == null || caller.expiresAtSeconds() <= System.currentTimeMillis() / 1000) {
+            JsonWebToken token;
+            try {
+                token = parser.parse(compact);
+            } catch (ParseException e) {
+                LOG.debugf("token refused: %s", e.getMessage());
+                rc.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                Problems.send(rc, 401, "unauthenticated", "Unauthorized", "a valid bearer token is required");
+                return;
+            }
+            if (token.getSubject() == null || token.getSubject().isBlank()) {
+                rc.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                Problems.send(rc, 401, "unauthenticated", "Unauthorized", "the token names no subject");
+                return;
+            }
+            caller = new Verified(token.getSubject(),
+                    token.getGroups() == null ? Set.of() : Set.copyOf(token.getGroups()), token.getExpirationTime());
+            verified.put(compact, caller);
         }
-        Set<String> roles = token.getGroups() == null ? Set.of() : Set.copyOf(token.getGroups());
-        if (token.getSubject() == null || token.getSubject().isBlank()) {
-            rc.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            Problems.send(rc, 401, "unauthenticated", "Unauthorized", "the token names no subject");
-            return;
-        }
+        Set<String> roles = caller.roles();
         if (!AccessRules.allows(rc.request().method().name(), rc.normalizedPath(), roles)) {
             Problems.send(rc, 403, "forbidden", "Forbidden", "your role may not do this");
             return;
         }
-        new Caller(token.getSubject(), roles).attachTo(rc);
+        new Caller(caller.subject(), roles).attachTo(rc);
         rc.next();
     }
 }
