@@ -63,9 +63,19 @@ public class ClaimBatchService {
             List<Integer> chunk = valid.subList(from, Math.min(valid.size(), from + CHUNK));
             try {
                 List<BatchItemResult> stored = QuarkusTransaction.requiringNew().call(() -> {
+                    Map<String, Map<String, Claim>> known = new HashMap<>();
+                    chunk.stream().map(items::get).collect(java.util.stream.Collectors.groupingBy(ClaimInput::practiceId,
+                                    java.util.stream.Collectors.mapping(ClaimInput::externalClaimId, java.util.stream.Collectors.toSet())))
+                            .forEach((practice, ids) -> known.put(practice, ClaimService.findByExternalIds(practice, ids)));
                     List<BatchItemResult> out = new ArrayList<>();
                     for (int i : chunk) {
-                        out.add(stored(i, claims.apply(items.get(i), now)));
+                        ClaimInput item = items.get(i);
+                        Map<String, Claim> ofPractice = known.get(item.practiceId());
+                        ClaimService.Upserted u = claims.apply(item, now,
+                                java.util.Optional.ofNullable(ofPractice.get(item.externalClaimId())));
+                        // a PM id sent twice in one batch: the second sees the first
+                        ofPractice.putIfAbsent(item.externalClaimId(), u.claim());
+                        out.add(stored(i, u));
                     }
                     return out;
                 });

@@ -95,9 +95,12 @@ public class ClaimService {
         return apply(body, now());
     }
 
-    /** The claim for an item the caller may write; validation already done. Used by the batch. */
     Upserted apply(ClaimInput input, Instant now) {
-        Optional<Claim> existing = findByExternalId(input.practiceId(), input.externalClaimId());
+        return apply(input, now, findByExternalId(input.practiceId(), input.externalClaimId()));
+    }
+
+    /** Stores one validated input against the claim it names, if any; the batch preloads those claims. */
+    Upserted apply(ClaimInput input, Instant now, Optional<Claim> existing) {
         if (existing.isEmpty()) {
             return new Upserted(insert(input, now), Outcome.CREATED);
         }
@@ -150,11 +153,15 @@ public class ClaimService {
         }
     }
 
-    /** Sends the full snapshot every consumer projects from; call after each change, once flushed. */
+    /** Sends the full snapshot every consumer projects from; call after each change. */
     public void announce(Claim claim) {
+        // flushed first so the snapshot carries the version the change produced
         Claim.flush();
+        announce(claim, latestDenial(claim.claimId));
+    }
+
+    private void announce(Claim claim, Optional<Denial> latest) {
         List<RuleTerms> rules = payers.rules(claim.payerId);
-        Optional<Denial> latest = latestDenial(claim.claimId);
         outbox.append(Topics.CLAIMS, "claim", claim.claimId.toString(), claim.practiceId, new ClaimChanged(
                 claim.claimId, claim.externalClaimId, claim.payerId, claim.status.name(), claim.billedAmount,
                 claim.paidAmount, claim.adjustmentAmount, claim.patientResponsibility, claim.balance,
@@ -232,7 +239,8 @@ public class ClaimService {
         fill(claim, input, contentHash(input));
         ClaimMoney.recompute(claim);
         claim.persist();
-        announce(claim);
+        // a new claim has version 0 and no denial: no flush or query needed, so batches stay batched
+        announce(claim, Optional.empty());
         return claim;
     }
 
@@ -278,6 +286,12 @@ public class ClaimService {
     /** PostgreSQL keeps microseconds; so do we, or keyset cursors would miss rows. */
     static Instant now() {
         return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /** The stored claims among these PM ids of one practice, by PM id: one query for a whole batch chunk. */
+    static Map<String, Claim> findByExternalIds(String practiceId, java.util.Collection<String> externalClaimIds) {
+        return Claim.<Claim>list("practiceId = ?1 and externalClaimId in ?2", practiceId, externalClaimIds).stream()
+                .collect(Collectors.toMap(c -> c.externalClaimId, c -> c));
     }
 
     private static Optional<Claim> findByExternalId(String practiceId, String externalClaimId) {

@@ -23,8 +23,11 @@ import java.util.Optional;
 public class PayerService {
     static final int DEFAULT_GRACE_DAYS = 5;
 
+    static final java.time.Duration RULES_TTL = java.time.Duration.ofSeconds(10);
+
     private final Outbox outbox;
     private final Clock clock;
+    private final java.util.Map<String, CachedRules> rulesCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PayerService(Outbox outbox) {
         this.outbox = outbox;
@@ -73,6 +76,7 @@ public class PayerService {
         rule.promiseGraceDays = wanted.promiseGraceDays();
 
         if (changed) {
+            rulesCache.remove(payerId);
             payer.updatedAt = now;
             payer.persist();
             rule.persist();
@@ -96,11 +100,27 @@ public class PayerService {
         return view(payer);
     }
 
-    /** Rule versions of a payer, for deadline calculations; empty if the payer is unknown. */
+    /**
+     * Rule versions of a payer, for deadline calculations; empty if the payer is unknown. Cached for
+     * a few seconds because every claim change needs them: a batch of 1,000 claims would otherwise
+     * ask 1,000 times. A PUT on this instance clears the entry at once; other replicas catch up
+     * within {@link #RULES_TTL}.
+     */
     @Transactional
     public List<RuleTerms> rules(String payerId) {
-        return PayerRule.<PayerRule>list("payerId", Sort.by("effectiveFrom"), payerId).stream()
+        CachedRules cached = rulesCache.get(payerId);
+        if (cached != null && cached.loadedAt().plus(RULES_TTL).isAfter(Instant.now(clock))) {
+            return cached.rules();
+        }
+        List<RuleTerms> rules = PayerRule.<PayerRule>list("payerId", Sort.by("effectiveFrom"), payerId).stream()
                 .map(PayerRule::terms).toList();
+        if (!rules.isEmpty()) {
+            rulesCache.put(payerId, new CachedRules(rules, Instant.now(clock)));
+        }
+        return rules;
+    }
+
+    private record CachedRules(List<RuleTerms> rules, Instant loadedAt) {
     }
 
     @Transactional

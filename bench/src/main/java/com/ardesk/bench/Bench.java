@@ -1,0 +1,32 @@
+package com.ardesk.bench;
+
+import com.ardesk.devstack.ArDeskSystem;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Runs the benchmarks against the packaged system: {@code ./mvnw -B -pl bench exec:java}
+ * ({@code -Dbench=claims-batch|gateway|all}). Each prints its figures; sizes are system properties
+ * (see each benchmark).
+ */
+public final class Bench {
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String which = args.length == 0 ? "all" : args[0];
+        Path root = Path.of(System.getProperty("ardesk.root", ".")).toAbsolutePath().normalize();
+        try (ArDeskSystem system = ArDeskSystem.start(root, root.resolve("bench/target/system"), ArDeskSystem.Ports.free(),
+                ArDeskSystem.allServices(), message -> System.out.println("[bench] " + message))) {
+            if (List.of("all", "claims-batch").contains(which)) {
+                new ClaimsBatchBench(system).run();
+            }
+            if (List.of("all", "gateway").contains(which)) {
+                new GatewayOverheadBench(system).run();
+            }
+        }
+        // the Kafka broker leaves non-daemon threads behind; the figures are printed, so leave
+        System.exit(0);
+    }
+}
