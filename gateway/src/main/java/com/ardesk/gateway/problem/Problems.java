@@ -42,6 +42,7 @@ public final class Problems {
         rc.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", MEDIA_TYPE)
+                .putHeader("Cache-Control", "no-store")
                 .end(body);
     }
 }

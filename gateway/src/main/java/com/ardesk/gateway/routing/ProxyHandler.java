@@ -79,7 +79,9 @@ public class ProxyHandler {
             dropHopByHop(request.headers());
             // the gateway already answered any 100-continue itself (handle-100-continue-automatically)
             request.headers().remove("Expect");
-            String peer = incoming.remoteAddress() == null ? null : incoming.remoteAddress().hostAddress();
+            // the connection's own peer: remoteAddress() already reflects a trusted X-Forwarded-For
+            String peer = incoming.connection().remoteAddress() == null ? null
+                    : incoming.connection().remoteAddress().hostAddress();
             if (peer != null) {
                 String prior = incoming.getHeader("X-Forwarded-For");
                 request.headers().set("X-Forwarded-For", prior == null ? peer : prior + ", " + peer);
@@ -104,6 +106,10 @@ public class ProxyHandler {
             // what the gateway already set (request id, CORS, security and rate-limit headers) wins
             for (String name : rc.response().headers().names()) {
                 headers.remove(name);
+            }
+            // services decide cacheability (ETags); answers that say nothing are not stored
+            if (!headers.contains("Cache-Control")) {
+                headers.set("Cache-Control", "no-store");
             }
             return context.sendResponse();
         }

@@ -115,6 +115,24 @@ class ProxyRoutingTest {
         assertThat(response.header("Keep-Alive")).isNull();
         assertThat(response.header("X-Secret-Hop")).isNull();
         assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void servicesCacheControlIsKept() {
+        given().header("Authorization", Tokens.bearer("caller"))
+                .when().get("/api/v1/payers?cache=private")
+                .then().statusCode(200)
+                .header("Cache-Control", "private, max-age=60");
+    }
+
+    @Test
+    void forwardedForNamesTheClientOnce() {
+        given().header("Authorization", Tokens.bearer("caller"))
+                .header("X-Forwarded-For", "203.0.113.50")
+                .when().get("/api/v1/payers")
+                .then().statusCode(200)
+                .body("headers.x-forwarded-for", org.hamcrest.Matchers.equalTo("203.0.113.50, 127.0.0.1"));
     }
 
     @Test

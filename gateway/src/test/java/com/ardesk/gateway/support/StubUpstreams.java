@@ -114,6 +114,9 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
             if (requestId != null) {
                 response.putHeader("X-Request-Id", requestId);
             }
+            if (request.getParam("cache") != null) {
+                response.putHeader("Cache-Control", request.getParam("cache") + ", max-age=60");
+            }
             if (request.getHeader("Origin") != null) {
                 response.putHeader("Access-Control-Allow-Origin", "*");
             }

@@ -52,6 +52,7 @@ class CorsAndHeadersTest {
         assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(response.header("Strict-Transport-Security")).startsWith("max-age=");
         assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(response.header("X-Request-Id")).isNotBlank();
     }
 }
