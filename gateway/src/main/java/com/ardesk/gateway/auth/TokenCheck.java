@@ -8,7 +8,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
+import io.quarkus.logging.Log;
 
 import java.time.Duration;
 import java.util.Set;
@@ -24,7 +24,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class TokenCheck {
-    private static final Logger LOG = Logger.getLogger(TokenCheck.class);
     private static final String BEARER = "Bearer ";
 
     private final JWTParser parser;
@@ -54,7 +53,7 @@ public class TokenCheck {
             try {
                 token = parser.parse(compact);
             } catch (ParseException e) {
-                LOG.debugf("token refused: %s", e.getMessage());
+                Log.debugf("token refused: %s", e.getMessage());
                 rc.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
                 Problems.send(rc, 401, "unauthenticated", "Unauthorized", "a valid bearer token is required");
                 return;

@@ -17,14 +17,19 @@ public interface GatewayConfig {
     /** Base URL of each upstream service by its short name: claims, calls, followup. */
     Map<String, String> upstreams();
 
+    /** Connection settings shared by all upstreams. */
     Upstream upstream();
 
+    /** Circuit breaker per upstream. */
     Breaker breaker();
 
+    /** Request body size limits. */
     Limits limits();
 
+    /** Per-address and per-subject rate limits. */
     RateLimits rateLimit();
 
+    /** The merged OpenAPI document. */
     Docs docs();
 
     interface Upstream {
@@ -46,6 +51,7 @@ public interface GatewayConfig {
         @WithDefault("20")
         int requestVolumeThreshold();
 
+        /** Share of failed calls in that window that opens the breaker. */
         @WithDefault("0.5")
         double failureRatio();
 

@@ -13,7 +13,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
+import io.quarkus.logging.Log;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +30,6 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class DocsRoutes {
-    private static final Logger LOG = Logger.getLogger(DocsRoutes.class);
     private static final long FETCH_TIMEOUT_MS = 5000;
 
     private final Upstreams upstreams;
@@ -70,7 +69,7 @@ public class DocsRoutes {
                 if (fetch.succeeded()) {
                     documents.put(all.get(i).name(), fetch.result());
                 } else {
-                    LOG.warnf("OpenAPI of %s unavailable: %s", all.get(i).serviceName(), fetch.cause().toString());
+                    Log.warnf("OpenAPI of %s unavailable: %s", all.get(i).serviceName(), fetch.cause().toString());
                     missing.add(all.get(i).name());
                 }
             }

@@ -18,7 +18,7 @@ import io.vertx.httpproxy.ProxyResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.jboss.logging.Logger;
+import io.quarkus.logging.Log;
 
 import java.net.ConnectException;
 import java.util.List;
@@ -33,7 +33,6 @@ import java.util.concurrent.TimeoutException;
  */
 @ApplicationScoped
 public class ProxyHandler {
-    private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
     /** RFC 9110 §7.6.1 connection-specific fields, plus the pre-standard ones still seen in the wild. */
     private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection",
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
@@ -150,9 +149,9 @@ public class ProxyHandler {
                 detail = service + " broke off the exchange";
             }
             if (failure instanceof CircuitBreakerOpenException) {
-                LOG.debugf("%s %s → 503: breaker open for %s", rc.request().method(), rc.normalizedPath(), service);
+                Log.debugf("%s %s → 503: breaker open for %s", rc.request().method(), rc.normalizedPath(), service);
             } else if (status >= 500) {
-                LOG.warnf("%s %s → %d: %s (%s)", rc.request().method(), rc.normalizedPath(), status, detail,
+                Log.warnf("%s %s → %d: %s (%s)", rc.request().method(), rc.normalizedPath(), status, detail,
                         failure.toString());
             }
             if (status >= 500) {
