@@ -21,8 +21,14 @@ public class Promise extends PanacheEntityBase {
     @Id
     @Column(name = "promise_id")
     public UUID promiseId;
+    /** The call the promise was made on; null for an installment of a payment plan. */
     @Column(name = "call_id")
     public UUID callId;
+    /** The payment plan this promise is an installment of; null for a payer's promise on a call. */
+    @Column(name = "plan_id")
+    public UUID planId;
+    @Column(name = "installment_no")
+    public Integer installmentNo;
     @Column(name = "practice_id")
     public String practiceId;
     @Column(name = "claim_id")

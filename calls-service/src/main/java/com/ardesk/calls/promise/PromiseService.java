@@ -2,6 +2,7 @@ package com.ardesk.calls.promise;
 
 import com.ardesk.calls.call.CallRecord;
 import com.ardesk.calls.claim.ClaimProjection;
+import com.ardesk.calls.plan.PaymentPlan;
 import com.ardesk.events.Topics;
 import com.ardesk.events.calls.PromiseBroken;
 import com.ardesk.events.calls.PromiseKept;
@@ -20,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,6 +38,8 @@ public class PromiseService {
     /** Advisory lock key of the broken-promise sweep: one replica sweeps at a time. */
     static final long SWEEP_LOCK = "ardesk-calls-promise-sweep".hashCode();
     static final int SWEEP_BATCH = 500;
+    /** The payerId of a patient's promise (a payment-plan installment). */
+    public static final String PATIENT = "PATIENT";
 
     private final Outbox outbox;
     private final ClaimProjection projection;
@@ -74,6 +78,39 @@ public class PromiseService {
         return PromiseView.of(p);
     }
 
+    /**
+     * Records one installment of a payment plan as a promise of the patient (payerId PATIENT) on the
+     * plan's first claim; a payment posted to any claim of the plan can keep it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PromiseView openInstallment(PaymentPlan plan, int installmentNo, LocalDate dueOn, BigDecimal amount) {
+        Promise p = new Promise();
+        p.promiseId = UUID.randomUUID();
+        p.planId = plan.planId;
+        p.installmentNo = installmentNo;
+        p.practiceId = plan.practiceId;
+        p.claimId = plan.claimIds.get(0);
+        p.payerId = PATIENT;
+        p.amount = amount;
+        p.expectedOn = dueOn;
+        p.method = plan.method;
+        p.graceDays = BrokenPromiseRule.graceDays(plan.method, null, config.checkGraceDays(), config.eftGraceDays());
+        p.brokenAfter = BrokenPromiseRule.lastGraceDay(dueOn, p.graceDays);
+        p.status = PromiseStatus.OPEN;
+        p.createdAt = plan.createdAt;
+        p.updatedAt = plan.createdAt;
+        p.persist();
+        outbox.append(Topics.CALLS, "promise", p.claimId.toString(), p.practiceId, new PromiseToPay(p.promiseId,
+                plan.callId, p.claimId, PATIENT, amount, dueOn, p.method.name(), null));
+        return PromiseView.of(p);
+    }
+
+    /** The installments of a plan in order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<PromiseView> installments(UUID planId) {
+        return Promise.<Promise>list("planId", Sort.by("installmentNo"), planId).stream().map(PromiseView::of).toList();
+    }
+
     /** The promise of a call, if it carries one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<PromiseView> ofCall(UUID callId) {
@@ -90,7 +127,9 @@ public class PromiseService {
         if (payment.claimId() == null || payment.amount() == null || payment.amount().signum() <= 0) {
             return;
         }
-        List<Promise> open = Promise.<Promise>find("claimId = ?1 and status = ?2", payment.claimId(), PromiseStatus.OPEN)
+        List<Promise> open = Promise.<Promise>find("status = ?2 and (claimId = ?1 or planId in "
+                        + "(select pl.planId from PaymentPlan pl where ?1 member of pl.claimIds))",
+                        payment.claimId(), PromiseStatus.OPEN)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         LocalDate paidOn = payment.paidOn() != null ? payment.paidOn() : LocalDate.now(config.zone());
         List<PromiseMatcher.Open> candidates = open.stream()
@@ -177,8 +216,9 @@ public class PromiseService {
         Promise p = visible(promiseId);
         ETags.requireMatch(ifMatch, p.version);
         Tenancy t = tenancy;
-        CallRecord call = CallRecord.findById(p.callId);
-        if (t.hasRole("caller") && !t.hasRole("supervisor") && !t.hasRole("admin") && !call.callerId.equals(t.user())) {
+        String owner = p.callId != null ? CallRecord.<CallRecord>findById(p.callId).callerId
+                : PaymentPlan.<PaymentPlan>findById(p.planId).createdBy;
+        if (!t.hasRole("supervisor") && !t.hasRole("admin") && !owner.equals(t.user())) {
             throw new ProblemException(403, "forbidden", "Forbidden", "only the caller who took the promise or a "
                     + "supervisor may cancel it");
         }

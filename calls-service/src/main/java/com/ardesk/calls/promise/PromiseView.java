@@ -14,7 +14,9 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PromiseView(
         @Schema(example = "7f1d2c1a-94c4-4b8e-8f0e-2a4f5d6c7b8a") UUID promiseId,
-        UUID callId,
+        @Schema(description = "The call it was made on; absent for a payment-plan installment") UUID callId,
+        @Schema(description = "The payment plan it is an installment of") UUID planId,
+        @Schema(example = "1") Integer installmentNo,
         @Schema(example = "P100") String practiceId,
         UUID claimId,
         @Schema(example = "AETNA") String payerId,
@@ -34,8 +36,8 @@ public record PromiseView(
         @JsonIgnore long version) {
 
     static PromiseView of(Promise p) {
-        return new PromiseView(p.promiseId, p.callId, p.practiceId, p.claimId, p.payerId, p.amount, p.expectedOn,
-                p.method, p.reference, p.status, p.graceDays, p.brokenAfter, p.paymentId, p.paidAmount, p.settledOn,
+        return new PromiseView(p.promiseId, p.callId, p.planId, p.installmentNo, p.practiceId, p.claimId, p.payerId,
+                p.amount, p.expectedOn, p.method, p.reference, p.status, p.graceDays, p.brokenAfter, p.paymentId, p.paidAmount, p.settledOn,
                 p.cancelReason, p.cancelledBy, p.createdAt, p.version);
     }
 }

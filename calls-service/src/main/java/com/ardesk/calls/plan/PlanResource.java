@@ -1,0 +1,77 @@
+package com.ardesk.calls.plan;
+
+import com.ardesk.calls.infra.Params;
+import com.ardesk.kit.web.Page;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+/** Payment plans for patient balances, negotiated on a call. */
+@Path("/api/v1/payment-plans")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Payment plans", description = "Patient payment plans; each installment is tracked as a promise")
+@SecurityRequirement(name = "jwt")
+public class PlanResource {
+    private final PlanService plans;
+
+    public PlanResource(PlanService plans) {
+        this.plans = plans;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"caller", "supervisor", "admin"})
+    @Operation(summary = "Create a payment plan", description = "Installments must sum to total and fall on "
+            + "increasing dates from today. Each installment becomes a promise (payerId PATIENT) that a payment "
+            + "posted to any of the plan's claims can keep; each emits PromiseToPay. Idempotency-Key makes a retry safe.")
+    @APIResponse(responseCode = "201", description = "Plan created")
+    @APIResponse(responseCode = "400", description = "Invalid body, or installments that do not add up")
+    @APIResponse(responseCode = "404", description = "practiceId or a claim outside the token's practices")
+    @APIResponse(responseCode = "422", description = "Unknown claimIds[i] or callId, or a reused Idempotency-Key")
+    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull PlanRequest body) {
+        PlanService.Created created = plans.create(body, idempotencyKey);
+        return Response.status(201).location(URI.create("/api/v1/payment-plans/" + created.plan().planId()))
+                .entity(created.plan()).build();
+    }
+
+    @GET
+    @Path("/{planId}")
+    @RolesAllowed({"caller", "supervisor", "integration", "admin"})
+    @Operation(summary = "Get one payment plan")
+    @APIResponse(responseCode = "200", description = "The plan with its installments")
+    @APIResponse(responseCode = "404", description = "No such plan in the token's practices")
+    public PlanView get(@PathParam("planId") String planId) {
+        return plans.get(Params.uuid("planId", planId));
+    }
+
+    @GET
+    @RolesAllowed({"caller", "supervisor", "integration", "admin"})
+    @Operation(summary = "List payment plans", description = "Plans of the token's practices, newest first.")
+    @APIResponse(responseCode = "200", description = "A page of plans")
+    @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid")
+    public Page<PlanView> list(@QueryParam("practiceId") @Parameter(example = "P100") String practiceId,
+                               @QueryParam("claimId") String claimId,
+                               @QueryParam("patientAccount") @Parameter(example = "A-100234") String patientAccount,
+                               @QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50") Integer limit,
+                               @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        return plans.list(Params.text(practiceId), Params.uuid("claimId", claimId), Params.text(patientAccount),
+                limit, cursor);
+    }
+}

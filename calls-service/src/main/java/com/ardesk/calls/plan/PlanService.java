@@ -1,0 +1,151 @@
+package com.ardesk.calls.plan;
+
+import com.ardesk.calls.call.CallRecord;
+import com.ardesk.calls.claim.ClaimProjection;
+import com.ardesk.calls.infra.Idempotency;
+import com.ardesk.calls.promise.PaymentMethod;
+import com.ardesk.calls.promise.PromiseConfig;
+import com.ardesk.calls.promise.PromiseService;
+import com.ardesk.calls.promise.PromiseStatus;
+import com.ardesk.calls.promise.PromiseView;
+import com.ardesk.kit.problem.FieldError;
+import com.ardesk.kit.problem.ProblemException;
+import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.web.Cursors;
+import com.ardesk.kit.web.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Payment plans negotiated with patients; each installment is tracked as a promise. */
+@ApplicationScoped
+public class PlanService {
+    private final ClaimProjection projection;
+    private final PromiseService promises;
+    private final PromiseConfig config;
+    private final Tenancy tenancy;
+    private final Idempotency idempotency;
+
+    public PlanService(ClaimProjection projection, PromiseService promises, PromiseConfig config, Tenancy tenancy,
+                       Idempotency idempotency) {
+        this.projection = projection;
+        this.promises = promises;
+        this.config = config;
+        this.tenancy = tenancy;
+        this.idempotency = idempotency;
+    }
+
+    public record Created(PlanView plan, boolean created) {
+    }
+
+    /** Creates a plan and one promise per installment (each announced as PromiseToPay). */
+    @Transactional
+    public Created create(PlanRequest body, String idempotencyKey) {
+        tenancy.requireVisible(body.practiceId(), "practice", body.practiceId());
+        Optional<String> earlier = idempotency.replay("plan", tenancy.user(), idempotencyKey, body);
+        if (earlier.isPresent()) {
+            return new Created(view(PaymentPlan.findById(UUID.fromString(earlier.get()))), false);
+        }
+        List<FieldError> errors = PlanRules.check(body.total(),
+                body.installments().stream().map(PlanRequest.Installment::dueOn).toList(),
+                body.installments().stream().map(PlanRequest.Installment::amount).toList(),
+                LocalDate.now(config.zone()));
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        projection.requireClaims("claimIds", body.claimIds(), body.practiceId(), tenancy);
+        if (body.callId() != null) {
+            CallRecord call = CallRecord.findById(body.callId());
+            if (call == null || !call.practiceId.equals(body.practiceId())) {
+                throw ProblemException.unprocessable("unknown-call", "callId is not a call of practice "
+                        + body.practiceId(), List.of(new FieldError("callId", "is not a call of this practice")));
+            }
+        }
+        PaymentPlan plan = new PaymentPlan();
+        plan.planId = UUID.randomUUID();
+        plan.practiceId = body.practiceId();
+        plan.callId = body.callId();
+        plan.claimIds = new ArrayList<>(body.claimIds());
+        plan.patientAccount = body.patient().accountNumber();
+        plan.patientName = body.patient().name();
+        plan.total = body.total();
+        plan.method = body.method() != null ? body.method() : PaymentMethod.CHECK;
+        plan.createdBy = tenancy.user();
+        plan.createdAt = Instant.now();
+        plan.persist();
+        for (int i = 0; i < body.installments().size(); i++) {
+            PlanRequest.Installment installment = body.installments().get(i);
+            promises.openInstallment(plan, i + 1, installment.dueOn(), installment.amount());
+        }
+        idempotency.remember("plan", tenancy.user(), idempotencyKey, body, plan.planId.toString());
+        PaymentPlan.flush();
+        return new Created(view(plan), true);
+    }
+
+    @Transactional
+    public PlanView get(UUID planId) {
+        PaymentPlan plan = PaymentPlan.findById(planId);
+        if (plan == null) {
+            throw ProblemException.notFound("payment plan", planId);
+        }
+        tenancy.requireVisible(plan.practiceId, "payment plan", planId);
+        return view(plan);
+    }
+
+    /** Plans of the token's practices, newest first. */
+    @Transactional
+    public Page<PlanView> list(String practiceId, UUID claimId, String patientAccount, Integer limit, String cursor) {
+        int size = Cursors.limit(limit);
+        List<String> after = Cursors.decode(cursor, 2);
+        if (tenancy.practices().isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        StringBuilder q = new StringBuilder("practiceId in :practices");
+        Parameters params = Parameters.with("practices", tenancy.practices());
+        if (practiceId != null) {
+            q.append(" and practiceId = :practiceId");
+            params.and("practiceId", practiceId);
+        }
+        if (claimId != null) {
+            q.append(" and :claimId member of claimIds");
+            params.and("claimId", claimId);
+        }
+        if (patientAccount != null) {
+            q.append(" and patientAccount = :account");
+            params.and("account", patientAccount);
+        }
+        if (!after.isEmpty()) {
+            try {
+                params.and("afterAt", Instant.parse(after.get(0))).and("afterId", UUID.fromString(after.get(1)));
+            } catch (RuntimeException e) {
+                throw ProblemException.validation("cursor", "is not a cursor this API issued");
+            }
+            q.append(" and (createdAt < :afterAt or (createdAt = :afterAt and planId < :afterId))");
+        }
+        List<PaymentPlan> rows = PaymentPlan.<PaymentPlan>find(q.toString(), Sort.descending("createdAt", "planId"),
+                params).page(0, size + 1).list();
+        List<PaymentPlan> page = rows.stream().limit(size).toList();
+        String next = rows.size() > size
+                ? Cursors.encode(page.get(size - 1).createdAt.toString(), page.get(size - 1).planId.toString()) : null;
+        return new Page<>(page.stream().map(this::view).toList(), next);
+    }
+
+    private PlanView view(PaymentPlan plan) {
+        List<PromiseView> installments = promises.installments(plan.planId);
+        PlanStatus status = PlanRules.status(installments.stream().map(PromiseView::status).toList());
+        BigDecimal paid = installments.stream().filter(i -> i.status() == PromiseStatus.KEPT)
+                .map(PromiseView::paidAmount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        return new PlanView(plan.planId, plan.practiceId, List.copyOf(plan.claimIds),
+                new PlanRequest.Patient(plan.patientAccount, plan.patientName), plan.total, plan.method, plan.callId,
+                status, paid, installments, plan.createdBy, plan.createdAt);
+    }
+}

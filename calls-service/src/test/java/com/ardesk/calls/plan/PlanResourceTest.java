@@ -1,0 +1,146 @@
+package com.ardesk.calls.plan;
+
+import com.ardesk.calls.claim.ClaimEventHandler;
+import com.ardesk.calls.promise.PromiseService;
+import com.ardesk.calls.support.CallsInfra;
+import com.ardesk.calls.support.Claims;
+import com.ardesk.devstack.DevTokens;
+import com.ardesk.devstack.TopicProbe;
+import com.ardesk.events.EventJson;
+import com.ardesk.events.Topics;
+import com.ardesk.kit.consumer.EventConsumerRunner;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+@CallsInfra
+class PlanResourceTest {
+    static final String CALLER = DevTokens.token("caller-1", List.of("caller"), List.of("P100"));
+    static final String OTHER_CALLER = DevTokens.token("caller-2", List.of("caller"), List.of("P100"));
+    static final String CALLER_B = DevTokens.token("caller-b", List.of("caller"), List.of("P200"));
+
+    @Inject
+    EventConsumerRunner runner;
+    @Inject
+    ClaimEventHandler handler;
+    @Inject
+    PromiseService promises;
+
+    static final LocalDate FIRST = LocalDate.now().plusDays(10);
+
+    UUID claim(String practiceId) {
+        UUID claimId = UUID.randomUUID();
+        runner.apply(handler, Claims.changed(practiceId, claimId, "AETNA", 1));
+        return claimId;
+    }
+
+    static String plan(String practiceId, List<UUID> claims, String total, String... amounts) {
+        StringBuilder installments = new StringBuilder();
+        for (int i = 0; i < amounts.length; i++) {
+            installments.append(i == 0 ? "" : ",").append("{\"dueOn\":\"").append(FIRST.plusMonths(i))
+                    .append("\",\"amount\":\"").append(amounts[i]).append("\"}");
+        }
+        String ids = String.join(",", claims.stream().map(id -> "\"" + id + "\"").toList());
+        return """
+                {"practiceId":"%s","claimIds":[%s],"patient":{"accountNumber":"A-100234","name":"Jordan Lee"},
+                 "total":"%s","installments":[%s]}""".formatted(practiceId, ids, total, installments);
+    }
+
+    @Test
+    void eachInstallmentIsAPromiseKeptByPaymentsOnAnyClaimOfThePlan() {
+        UUID first = claim("P100");
+        UUID second = claim("P100");
+        String planId = given().auth().oauth2(CALLER).contentType(ContentType.JSON)
+                .body(plan("P100", List.of(first, second), "300.00", "100.00", "100.00", "100.00"))
+                .post("/api/v1/payment-plans").then().statusCode(201)
+                .body("status", equalTo("ACTIVE")).body("installments", hasSize(3))
+                .body("installments.installmentNo", contains(1, 2, 3))
+                .body("installments[0].payerId", equalTo("PATIENT"))
+                .body("installments[0].expectedOn", equalTo(FIRST.toString()))
+                .extract().path("planId");
+
+        List<String> announced = TopicProbe.read(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                Topics.CALLS, v -> EventJson.read(v).type().equals("PromiseToPay") && v.contains(first.toString())
+                        && v.contains("PATIENT"), 3, Duration.ofSeconds(30), Duration.ofSeconds(2));
+        assertThat(announced).hasSize(3);
+
+        runner.apply(handler, Claims.paid("P100", second, "100.00", null, LocalDate.now()));
+        given().auth().oauth2(CALLER).get("/api/v1/payment-plans/" + planId).then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("paid", equalTo(100.00f))
+                .body("installments[0].status", equalTo("KEPT")).body("installments[1].status", equalTo("OPEN"));
+        runner.apply(handler, Claims.paid("P100", first, "100.00", null, LocalDate.now()));
+        runner.apply(handler, Claims.paid("P100", first, "100.00", null, LocalDate.now()));
+        given().auth().oauth2(CALLER).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("COMPLETED")).body("paid", equalTo(300.00f));
+
+        given().auth().oauth2(CALLER).queryParam("claimId", second.toString()).get("/api/v1/payment-plans")
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].planId", equalTo(planId));
+        given().auth().oauth2(CALLER_B).get("/api/v1/payment-plans/" + planId).then().statusCode(404);
+    }
+
+    @Test
+    void aMissedInstallmentBreaksThePlan() {
+        UUID claimId = claim("P100");
+        String planId = given().auth().oauth2(CALLER).contentType(ContentType.JSON)
+                .body(plan("P100", List.of(claimId), "50.00", "25.00", "25.00"))
+                .post("/api/v1/payment-plans").then().statusCode(201).extract().path("planId");
+        String installment = given().auth().oauth2(CALLER).get("/api/v1/payment-plans/" + planId)
+                .then().extract().path("installments[1].promiseId");
+        given().auth().oauth2(OTHER_CALLER).contentType(ContentType.JSON).body("{\"reason\":\"x\"}")
+                .post("/api/v1/promises/" + installment + "/cancel").then().statusCode(403);
+
+        promises.sweep(FIRST.plusDays(15));
+        given().auth().oauth2(CALLER).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("BROKEN")).body("installments[0].status", equalTo("BROKEN"))
+                .body("installments[1].status", equalTo("OPEN"));
+    }
+
+    @Test
+    void installmentsThatDoNotAddUpOrGoBackInTimeAre400() {
+        UUID claimId = claim("P100");
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON)
+                .body(plan("P100", List.of(claimId), "300.00", "100.00", "100.00"))
+                .post("/api/v1/payment-plans").then().statusCode(400).body("errors.field", contains("installments"));
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("""
+                        {"practiceId":"P100","claimIds":["%s"],"patient":{"accountNumber":"A-1"},"total":"20.00",
+                         "installments":[{"dueOn":"2020-01-01","amount":"10.00"},{"dueOn":"2020-01-01","amount":"10.00"}]}"""
+                        .formatted(claimId))
+                .post("/api/v1/payment-plans").then().statusCode(400)
+                .body("errors.field", contains("installments[0].dueOn", "installments[1].dueOn"));
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON)
+                .body("{\"practiceId\":\"P100\",\"claimIds\":[],\"total\":0,\"installments\":[{\"amount\":\"1.001\"}]}")
+                .post("/api/v1/payment-plans").then().statusCode(400)
+                .body("errors.field", hasItem("claimIds")).body("errors.field", hasItem("patient"))
+                .body("errors.field", hasItem("total")).body("errors.field", hasItem("installments[0].dueOn"))
+                .body("errors.field", hasItem("installments[0].amount"));
+    }
+
+    @Test
+    void claimsMustBeKnownAndVisible() {
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON)
+                .body(plan("P100", List.of(UUID.randomUUID()), "10.00", "10.00"))
+                .post("/api/v1/payment-plans").then().statusCode(422).body("errors[0].field", equalTo("claimIds[0]"));
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON)
+                .body(plan("P100", List.of(claim("P200")), "10.00", "10.00"))
+                .post("/api/v1/payment-plans").then().statusCode(404);
+        String withCall = plan("P100", List.of(claim("P100")), "10.00", "10.00")
+                .replace("\"total\"", "\"callId\":\"" + UUID.randomUUID() + "\",\"total\"");
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(withCall)
+                .post("/api/v1/payment-plans").then().statusCode(422).body("errors[0].field", equalTo("callId"));
+    }
+}
