@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,7 +43,7 @@ public class AppealResource {
     @RolesAllowed({"caller", "supervisor", "admin"})
     @Operation(summary = "File an appeal", description = "Only for a denied claim, on or before the latest "
             + "denial's appeal deadline. The claim becomes APPEALED. Emits AppealFiled, ClaimStatusChanged, ClaimChanged.")
-    @APIResponse(responseCode = "201", description = "Appeal filed; the body is the updated claim")
+    @APIResponse(responseCode = "201", description = "Appeal filed; the body is the updated claim", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimView.class)))
     @APIResponse(responseCode = "400", description = "Invalid appeal")
     @APIResponse(responseCode = "404", description = "No such claim")
     @APIResponse(responseCode = "409", description = "The claim has no denial or its status does not allow an appeal")

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,7 +60,7 @@ public class ClaimResource {
     @RolesAllowed({"integration", "admin", "supervisor", "caller"})
     @Operation(summary = "Create a claim", description = "Creates one claim. Emits ClaimChanged. Send an "
             + "Idempotency-Key to make retries safe; a second claim with the same externalClaimId is a 409.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the claim")
+    @APIResponse(responseCode = "201", description = "Created; Location names the claim", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimView.class)))
     @APIResponse(responseCode = "400", description = "Invalid claim; errors[] lists every violation")
     @APIResponse(responseCode = "404", description = "The practice is not in the caller's token")
     @APIResponse(responseCode = "409", description = "externalClaimId already exists for the practice")
@@ -78,8 +79,8 @@ public class ClaimResource {
     @Operation(summary = "Upsert a claim by the PM system's id", description = "Idempotent: 201 when created, "
             + "200 when updated, 200 with X-Upsert-Result: unchanged when identical to what is stored (no event). "
             + "Money already posted is kept; the balance is recomputed from the new charges.")
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "200", description = "Updated or unchanged (see X-Upsert-Result)")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimView.class)))
+    @APIResponse(responseCode = "200", description = "Updated or unchanged (see X-Upsert-Result)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimView.class)))
     @APIResponse(responseCode = "400", description = "Invalid claim; errors[] lists every violation")
     @APIResponse(responseCode = "404", description = "The practice is not in the caller's token")
     public Response upsert(@PathParam("practiceId") @Parameter(example = "P100") String practiceId,
@@ -98,7 +99,7 @@ public class ClaimResource {
     @RolesAllowed({"integration", "admin"})
     @Operation(summary = "Upsert up to 1,000 claims", description = "Each item is created, updated, unchanged or "
             + "rejected on its own; one bad item never rejects the others. Answers 200 with one result per item.")
-    @APIResponse(responseCode = "200", description = "Per-item results")
+    @APIResponse(responseCode = "200", description = "Per-item results", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BatchResult.class)))
     @APIResponse(responseCode = "400", description = "The batch is empty or holds more than 1,000 claims")
     public Response batch(@HeaderParam(Idempotency.HEADER) @Parameter(description = "Makes retries safe") String idempotencyKey,
                           @Context UriInfo uri, ClaimBatch body) {
@@ -111,10 +112,26 @@ public class ClaimResource {
     @RolesAllowed({"caller", "supervisor", "integration", "admin"})
     @Operation(summary = "Get a claim", description = "The claim with lines, every amount, aging with its basis, "
             + "deadlines, denials, payments and appeals. ETag is its version.")
-    @APIResponse(responseCode = "200", description = "The claim")
+    @APIResponse(responseCode = "200", description = "The claim", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimView.class)))
     @APIResponse(responseCode = "404", description = "No such claim, or another practice's")
     public Response get(@PathParam("claimId") @Parameter(description = "Claim id (UUID)") String claimId) {
         ClaimView claim = claims.get(ClaimIds.parse(claimId));
+        return Response.ok(claim).tag(String.valueOf(claim.version())).build();
+    }
+
+    @POST
+    @Path("/claims/{claimId}/status")
+    @RolesAllowed({"caller", "supervisor", "integration", "admin"})
+    @Operation(summary = "Change a claim's status", description = "IN_PROCESS, SUBMITTED (resubmission) or CLOSED; "
+            + "a move the status table does not allow is a 409 naming both states. Emits ClaimStatusChanged and ClaimChanged.")
+    @APIResponse(responseCode = "200", description = "The updated claim", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimView.class)))
+    @APIResponse(responseCode = "400", description = "Missing or non-manual status")
+    @APIResponse(responseCode = "404", description = "No such claim")
+    @APIResponse(responseCode = "409", description = "The move is not allowed from the current status")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    public Response changeStatus(@PathParam("claimId") String claimId, @HeaderParam("If-Match") String ifMatch,
+                                 StatusChange body) {
+        ClaimView claim = claims.changeStatus(ClaimIds.parse(claimId), body, ifMatch);
         return Response.ok(claim).tag(String.valueOf(claim.version())).build();
     }
 

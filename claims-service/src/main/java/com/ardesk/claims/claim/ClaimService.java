@@ -142,6 +142,33 @@ public class ClaimService {
         return claim;
     }
 
+    /** Statuses a person may set directly; the others follow from money and denials. */
+    static final java.util.Set<ClaimStatus> MANUAL = java.util.EnumSet.of(ClaimStatus.IN_PROCESS, ClaimStatus.SUBMITTED,
+            ClaimStatus.CLOSED);
+
+    @Transactional
+    public ClaimView changeStatus(UUID claimId, StatusChange change, String ifMatch) {
+        Claim claim = requireVisible(claimId);
+        com.ardesk.kit.web.ETags.requireMatch(ifMatch, claim.version);
+        List<FieldError> errors = new ArrayList<>();
+        if (change == null || change.status() == null) {
+            errors.add(new FieldError("status", "is required"));
+        } else if (!MANUAL.contains(change.status())) {
+            errors.add(new FieldError("status", "must be IN_PROCESS, SUBMITTED or CLOSED; " + change.status()
+                    + " follows from payments, denials, appeals or write-offs"));
+        }
+        if (change != null && change.reason() != null && change.reason().length() > 500) {
+            errors.add(new FieldError("reason", "must be at most 500 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        moveTo(claim, change.status(), "change the status", change.reason());
+        claim.updatedAt = now();
+        announce(claim);
+        return view(claim);
+    }
+
     /** Moves the claim's status (409 naming both states if not allowed) and announces the move. */
     public void moveTo(Claim claim, ClaimStatus next, String action, String reason) {
         ClaimStatus from = claim.status;

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,7 +44,7 @@ public class DenialResource {
     @Operation(summary = "Record a denial", description = "Derives the category from the CARC and the appeal "
             + "deadline from the payer's appeal window in force on deniedOn; the claim becomes DENIED. "
             + "Emits ClaimDenied, ClaimStatusChanged and ClaimChanged. CO-45 and PR-1/2/3 are not denials (422).")
-    @APIResponse(responseCode = "201", description = "Denial recorded; the body is the updated claim")
+    @APIResponse(responseCode = "201", description = "Denial recorded; the body is the updated claim", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimView.class)))
     @APIResponse(responseCode = "400", description = "Invalid denial")
     @APIResponse(responseCode = "404", description = "No such claim")
     @APIResponse(responseCode = "409", description = "The claim's status does not allow a denial")

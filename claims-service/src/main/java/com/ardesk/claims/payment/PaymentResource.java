@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,7 +45,7 @@ public class PaymentResource {
             + "adjustmentAmount and PR adjustments to patientResponsibility, recomputes the balance exactly; the "
             + "claim becomes PAID at zero (or below: creditBalance) else PARTIALLY_PAID. Emits ClaimPaymentPosted, "
             + "ClaimStatusChanged and ClaimChanged. Send an Idempotency-Key to make retries safe.")
-    @APIResponse(responseCode = "201", description = "Payment posted; the body is the updated claim")
+    @APIResponse(responseCode = "201", description = "Payment posted; the body is the updated claim", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimView.class)))
     @APIResponse(responseCode = "400", description = "Invalid payment")
     @APIResponse(responseCode = "404", description = "No such claim")
     @APIResponse(responseCode = "409", description = "The claim is written off or closed")

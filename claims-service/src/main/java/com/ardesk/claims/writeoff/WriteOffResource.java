@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,7 +43,7 @@ public class WriteOffResource {
     @RolesAllowed({"supervisor", "admin"})
     @Operation(summary = "Write off a balance", description = "Supervisor or admin only. Writing off the whole "
             + "balance makes the claim WRITTEN_OFF; a partial write-off keeps its status. Emits ClaimWrittenOff and ClaimChanged.")
-    @APIResponse(responseCode = "201", description = "Written off; the body is the updated claim")
+    @APIResponse(responseCode = "201", description = "Written off; the body is the updated claim", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimView.class)))
     @APIResponse(responseCode = "400", description = "Missing reason or invalid amount")
     @APIResponse(responseCode = "403", description = "Only supervisors and admins write off")
     @APIResponse(responseCode = "404", description = "No such claim")

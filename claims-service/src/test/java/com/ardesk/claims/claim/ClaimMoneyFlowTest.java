@@ -144,4 +144,19 @@ class ClaimMoneyFlowTest {
                 .body("{\"amount\":1.00,\"paidOn\":\"%s\",\"method\":\"CHECK\"}".formatted(today()))
                 .post("/api/v1/claims/" + id + "/payments").then().statusCode(201);
     }
+
+    @Test
+    void manualStatusMovesFollowTheTableAndAnImpossibleOneNamesBothStates() {
+        String id = create("F-STATUS", "MCR-F", 40);
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("{\"status\":\"IN_PROCESS\",\"reason\":\"payer has it\"}")
+                .post("/api/v1/claims/" + id + "/status").then().statusCode(200).body("status", equalTo("IN_PROCESS"));
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("{\"status\":\"PAID\"}")
+                .post("/api/v1/claims/" + id + "/status").then().statusCode(400).body("errors[0].field", equalTo("status"));
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("{\"status\":\"CLOSED\"}")
+                .post("/api/v1/claims/" + id + "/status").then().statusCode(200);
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("{\"status\":\"IN_PROCESS\"}")
+                .post("/api/v1/claims/" + id + "/status").then().statusCode(409)
+                .body("type", equalTo("https://ardesk.dev/problems/invalid-transition"))
+                .body("detail", containsString("CLOSED")).body("detail", containsString("IN_PROCESS"));
+    }
 }
