@@ -39,6 +39,10 @@ public final class Problems {
             return;
         }
         Buffer body = body(status, kind, title, detail, rc.request().path(), RequestIds.of(rc.request()));
+        if (!rc.request().isEnded()) {
+            // a body we refused to read would otherwise have to be drained before the next request
+            rc.response().putHeader("Connection", "close");
+        }
         rc.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", MEDIA_TYPE)

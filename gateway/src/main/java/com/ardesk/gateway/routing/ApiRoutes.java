@@ -4,6 +4,7 @@ import com.ardesk.gateway.auth.TokenCheck;
 import com.ardesk.gateway.config.GatewayConfig;
 import com.ardesk.gateway.problem.Problems;
 import com.ardesk.gateway.ratelimit.RateLimitHandlers;
+import io.quarkus.logging.Log;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,18 @@ public class ApiRoutes {
                 .handler(this::resolve)
                 .handler(tokens::handle)
                 .handler(rateLimits::bySubject)
-                .handler(rc -> proxy.forward(rc, rc.get(UPSTREAM), rc.<Long>get(BODY_LIMIT)));
+                .handler(rc -> proxy.forward(rc, rc.get(UPSTREAM), rc.<Long>get(BODY_LIMIT)))
+                .failureHandler(ApiRoutes::unexpected);
+    }
+
+    private static void unexpected(RoutingContext rc) {
+        if (rc.failure() != null) {
+            Log.errorf(rc.failure(), "%s %s failed in the gateway", rc.request().method(), rc.normalizedPath());
+        }
+        int status = rc.statusCode() >= 400 && rc.statusCode() < 500 ? rc.statusCode() : 500;
+        String detail = status == 500 ? "unexpected error; quote the request id to support" : "request refused";
+        Problems.send(rc, status, status == 500 ? "internal" : "http-" + status,
+                status == 500 ? "Internal Server Error" : "Request refused", detail);
     }
 
     private void resolve(RoutingContext rc) {
@@ -52,7 +64,6 @@ public class ApiRoutes {
         long limit = bodyLimit(path);
         String declared = rc.request().getHeader("Content-Length");
         if (declared != null && tooLarge(declared, limit)) {
-            rc.response().putHeader("Connection", "close");
             Problems.send(rc, 413, "payload-too-large", "Content Too Large",
                     "the request body is larger than " + limit + " bytes");
             return;

@@ -106,11 +106,38 @@ public class ProxyHandler {
             for (String name : rc.response().headers().names()) {
                 headers.remove(name);
             }
+            rebaseLocations(headers);
             // services decide cacheability (ETags); answers that say nothing are not stored
             if (!headers.contains("Cache-Control")) {
                 headers.set("Cache-Control", "no-store");
             }
             return context.sendResponse();
+        }
+
+        /**
+         * A service builds absolute Location URLs from the Host it saw, which is its own internal
+         * address; clients must get the public one they called (behind the ingress, the trusted
+         * X-Forwarded-Proto/-Host already shape scheme and authority).
+         */
+        private void rebaseLocations(MultiMap headers) {
+            HttpServerRequest incoming = rc.request();
+            if (incoming.authority() == null) {
+                return;
+            }
+            String external = incoming.scheme() + "://" + incoming.authority();
+            for (String name : List.of("Location", "Content-Location")) {
+                String value = headers.get(name);
+                if (value == null) {
+                    continue;
+                }
+                for (String internal : upstream.origins()) {
+                    if (value.startsWith(internal) && (value.length() == internal.length()
+                            || "/?#".indexOf(value.charAt(internal.length())) >= 0)) {
+                        headers.set(name, external + value.substring(internal.length()));
+                        break;
+                    }
+                }
+            }
         }
 
         private ProxyResponse problem(ProxyContext context, Throwable failure) {

@@ -14,6 +14,7 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.util.TypeLiteral;
 
 import java.net.URI;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
@@ -98,6 +99,13 @@ public final class Upstream {
     /** Runs one exchange through the breaker. */
     public CompletionStage<ProxyResponse> guarded(Supplier<CompletionStage<ProxyResponse>> exchange) {
         return guard.get(exchange);
+    }
+
+    /** How the service may spell its own origin in absolute URLs: with the port, and without it when default. */
+    public List<String> origins() {
+        String withPort = base.getScheme() + "://" + base.getHost() + ":" + port();
+        boolean defaultPort = port() == ("https".equals(base.getScheme()) ? 443 : 80);
+        return defaultPort ? List.of(withPort, base.getScheme() + "://" + base.getHost()) : List.of(withPort);
     }
 
     /** The service's base URL, for fetching its OpenAPI document. */

@@ -4,6 +4,7 @@ import com.ardesk.gateway.support.Tokens;
 import com.ardesk.gateway.support.WithStubUpstreams;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,17 @@ class ProxyRoutingTest {
         assertThat(response.header("X-Secret-Hop")).isNull();
         assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void locationNamesTheGatewayNotTheService() {
+        String location = given().header("Authorization", Tokens.bearer("caller"))
+                .contentType("application/json").body("{}")
+                .when().post("/api/v1/claims?status=201&created=c-42")
+                .then().statusCode(201)
+                .extract().header("Location");
+        assertThat(location).matches("http://localhost:\\d+/api/v1/claims/c-42")
+                .doesNotContain(ConfigProvider.getConfig().getValue("stub.direct.claims", String.class));
     }
 
     @Test

@@ -114,6 +114,9 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
             if (requestId != null) {
                 response.putHeader("X-Request-Id", requestId);
             }
+            if (request.getParam("created") != null) {
+                response.putHeader("Location", "http://" + request.authority() + "/api/v1/claims/" + request.getParam("created"));
+            }
             if (request.getParam("cache") != null) {
                 response.putHeader("Cache-Control", request.getParam("cache") + ", max-age=60");
             }
