@@ -41,11 +41,13 @@ public final class ArDeskSystem implements AutoCloseable {
     private final Path workDir;
     private final Consumer<String> log;
     private final List<Service> services;
+    private final Map<String, String> extraProperties;
     private final List<Process> children = new ArrayList<>();
     private DevInfra infra;
 
-    private ArDeskSystem(Path root, Path workDir, Ports ports, Consumer<String> log) {
+    private ArDeskSystem(Path root, Path workDir, Ports ports, Map<String, String> extraProperties, Consumer<String> log) {
         this.root = root;
+        this.extraProperties = Map.copyOf(extraProperties);
         this.workDir = workDir;
         this.log = log;
         this.services = List.of(
@@ -63,7 +65,14 @@ public final class ArDeskSystem implements AutoCloseable {
      */
     public static ArDeskSystem start(Path root, Path workDir, Ports ports, List<String> services, Consumer<String> log)
             throws IOException, InterruptedException {
-        ArDeskSystem system = new ArDeskSystem(root, workDir, ports, log);
+        return start(root, workDir, ports, services, Map.of(), log);
+    }
+
+    /** As {@link #start(Path, Path, Ports, List, Consumer)}, with extra system properties for every service. */
+    public static ArDeskSystem start(Path root, Path workDir, Ports ports, List<String> services,
+                                     Map<String, String> extraProperties, Consumer<String> log)
+            throws IOException, InterruptedException {
+        ArDeskSystem system = new ArDeskSystem(root, workDir, ports, extraProperties, log);
         try {
             system.startAll(ports, services);
             return system;
@@ -126,6 +135,7 @@ public final class ArDeskSystem implements AutoCloseable {
                 }
             }
         }
+        props.putAll(extraProperties);
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Xss512k"));
         props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));

@@ -1,7 +1,7 @@
 package com.ardesk.claims.appeal;
 
+import com.ardesk.claims.claim.ClaimActions;
 import com.ardesk.claims.claim.ClaimView;
-import com.ardesk.kit.tenancy.Tenancy;
 import com.ardesk.kit.web.Idempotency;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -30,13 +30,11 @@ import static com.ardesk.claims.claim.ClaimIds.parse;
 @SecurityRequirement(name = "jwt")
 public class AppealResource {
     private final AppealService appeals;
-    private final Idempotency idempotency;
-    private final Tenancy tenancy;
+    private final ClaimActions actions;
 
-    public AppealResource(AppealService appeals, Idempotency idempotency, Tenancy tenancy) {
+    public AppealResource(AppealService appeals, ClaimActions actions) {
         this.appeals = appeals;
-        this.idempotency = idempotency;
-        this.tenancy = tenancy;
+        this.actions = actions;
     }
 
     @POST
@@ -50,9 +48,6 @@ public class AppealResource {
     @APIResponse(responseCode = "422", description = "The appeal deadline has passed")
     public Response file(@PathParam("claimId") String claimId, @HeaderParam("If-Match") String ifMatch,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri, AppealInput body) {
-        return idempotency.execute(idempotencyKey, tenancy.user(), "POST", uri.getPath(), body, () -> {
-            ClaimView claim = appeals.file(parse(claimId), body, ifMatch);
-            return Response.status(201).tag(String.valueOf(claim.version())).entity(claim).build();
-        });
+        return actions.created(idempotencyKey, uri, body, () -> appeals.file(parse(claimId), body, ifMatch));
     }
 }

@@ -1,7 +1,7 @@
 package com.ardesk.claims.denial;
 
+import com.ardesk.claims.claim.ClaimActions;
 import com.ardesk.claims.claim.ClaimView;
-import com.ardesk.kit.tenancy.Tenancy;
 import com.ardesk.kit.web.Idempotency;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -30,13 +30,11 @@ import static com.ardesk.claims.claim.ClaimIds.parse;
 @SecurityRequirement(name = "jwt")
 public class DenialResource {
     private final DenialService denials;
-    private final Idempotency idempotency;
-    private final Tenancy tenancy;
+    private final ClaimActions actions;
 
-    public DenialResource(DenialService denials, Idempotency idempotency, Tenancy tenancy) {
+    public DenialResource(DenialService denials, ClaimActions actions) {
         this.denials = denials;
-        this.idempotency = idempotency;
-        this.tenancy = tenancy;
+        this.actions = actions;
     }
 
     @POST
@@ -52,9 +50,6 @@ public class DenialResource {
     @APIResponse(responseCode = "422", description = "The code is an adjustment, not a denial")
     public Response deny(@PathParam("claimId") String claimId, @HeaderParam("If-Match") String ifMatch,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri, DenialInput body) {
-        return idempotency.execute(idempotencyKey, tenancy.user(), "POST", uri.getPath(), body, () -> {
-            ClaimView claim = denials.deny(parse(claimId), body, ifMatch);
-            return Response.status(201).tag(String.valueOf(claim.version())).entity(claim).build();
-        });
+        return actions.created(idempotencyKey, uri, body, () -> denials.deny(parse(claimId), body, ifMatch));
     }
 }

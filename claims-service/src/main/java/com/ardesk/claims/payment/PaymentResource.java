@@ -1,7 +1,7 @@
 package com.ardesk.claims.payment;
 
+import com.ardesk.claims.claim.ClaimActions;
 import com.ardesk.claims.claim.ClaimView;
-import com.ardesk.kit.tenancy.Tenancy;
 import com.ardesk.kit.web.Idempotency;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -30,13 +30,11 @@ import static com.ardesk.claims.claim.ClaimIds.parse;
 @SecurityRequirement(name = "jwt")
 public class PaymentResource {
     private final PaymentService payments;
-    private final Idempotency idempotency;
-    private final Tenancy tenancy;
+    private final ClaimActions actions;
 
-    public PaymentResource(PaymentService payments, Idempotency idempotency, Tenancy tenancy) {
+    public PaymentResource(PaymentService payments, ClaimActions actions) {
         this.payments = payments;
-        this.idempotency = idempotency;
-        this.tenancy = tenancy;
+        this.actions = actions;
     }
 
     @POST
@@ -52,9 +50,6 @@ public class PaymentResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response pay(@PathParam("claimId") String claimId, @HeaderParam("If-Match") String ifMatch,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri, PaymentInput body) {
-        return idempotency.execute(idempotencyKey, tenancy.user(), "POST", uri.getPath(), body, () -> {
-            ClaimView claim = payments.pay(parse(claimId), body, ifMatch);
-            return Response.status(201).tag(String.valueOf(claim.version())).entity(claim).build();
-        });
+        return actions.created(idempotencyKey, uri, body, () -> payments.pay(parse(claimId), body, ifMatch));
     }
 }

@@ -1,7 +1,7 @@
 package com.ardesk.claims.writeoff;
 
+import com.ardesk.claims.claim.ClaimActions;
 import com.ardesk.claims.claim.ClaimView;
-import com.ardesk.kit.tenancy.Tenancy;
 import com.ardesk.kit.web.Idempotency;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -30,13 +30,11 @@ import static com.ardesk.claims.claim.ClaimIds.parse;
 @SecurityRequirement(name = "jwt")
 public class WriteOffResource {
     private final WriteOffService writeOffs;
-    private final Idempotency idempotency;
-    private final Tenancy tenancy;
+    private final ClaimActions actions;
 
-    public WriteOffResource(WriteOffService writeOffs, Idempotency idempotency, Tenancy tenancy) {
+    public WriteOffResource(WriteOffService writeOffs, ClaimActions actions) {
         this.writeOffs = writeOffs;
-        this.idempotency = idempotency;
-        this.tenancy = tenancy;
+        this.actions = actions;
     }
 
     @POST
@@ -51,9 +49,6 @@ public class WriteOffResource {
     @APIResponse(responseCode = "422", description = "The amount exceeds the balance")
     public Response writeOff(@PathParam("claimId") String claimId, @HeaderParam("If-Match") String ifMatch,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri, WriteOffInput body) {
-        return idempotency.execute(idempotencyKey, tenancy.user(), "POST", uri.getPath(), body, () -> {
-            ClaimView claim = writeOffs.writeOff(parse(claimId), body, ifMatch);
-            return Response.status(201).tag(String.valueOf(claim.version())).entity(claim).build();
-        });
+        return actions.created(idempotencyKey, uri, body, () -> writeOffs.writeOff(parse(claimId), body, ifMatch));
     }
 }
