@@ -93,8 +93,9 @@ public class ProxyHandler {
             if (body != null && body.length() < 0) {
                 request.setBody(Body.body(new LimitedReadStream(body.stream(), maxBodyBytes, () -> bodyTooLarge = true), -1));
             }
-            return Future.fromCompletionStage(
-                            upstream.guarded(() -> context.sendRequest().toCompletionStage()), vertxContext)
+            return Future.fromCompletionStage(upstream.guarded(() -> context.sendRequest()
+                            .recover(failure -> Future.failedFuture(bodyTooLarge ? new BodyTooLarge() : failure))
+                            .toCompletionStage()), vertxContext)
                     .recover(failure -> Future.succeededFuture(problem(context, failure)));
         }
 

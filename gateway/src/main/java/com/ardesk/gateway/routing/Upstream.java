@@ -60,6 +60,8 @@ public final class Upstream {
                 .failureRatio(config.breaker().failureRatio())
                 .delay(config.breaker().delay().toMillis(), ChronoUnit.MILLIS)
                 .onStateChange(state::set)
+                // the client's oversized upload is no sign of a sick service
+                .skipOn(BodyTooLarge.class)
                 .done()
                 .withThreadOffload(false)
                 .build();

@@ -68,14 +68,17 @@ class UpstreamFailureTest {
     }
 
     @Test
-    void chunkedBodyOverTheLimitIs413() {
+    void chunkedBodiesOverTheLimitAre413AndDoNotTripTheBreaker() {
         byte[] body = new byte[200_000];
-        given().header("Authorization", Tokens.bearer("caller"))
-                .contentType("application/json")
-                .body(new java.io.ByteArrayInputStream(body))
-                .when().post("/api/v1/followups")
-                .then().statusCode(413)
-                .contentType("application/problem+json");
+        for (int i = 0; i < 6; i++) {
+            given().header("Authorization", Tokens.bearer("caller"))
+                    .contentType("application/json")
+                    .body(new java.io.ByteArrayInputStream(body))
+                    .when().post("/api/v1/worklists/me/next")
+                    .then().statusCode(413)
+                    .contentType("application/problem+json");
+        }
+        assertThat(get("/api/v1/worklists/me").statusCode()).isEqualTo(200);
     }
 
     private static Response get(String path) {
