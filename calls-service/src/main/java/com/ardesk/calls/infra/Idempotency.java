@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -50,17 +49,25 @@ public class Idempotency {
         return Optional.of(used.resourceId);
     }
 
+    /**
+     * Stores the key with the created resource. A concurrent first request with the same key waits
+     * on the row lock here until the other commits, then finds the key taken: 409, and its retry
+     * gets the stored answer.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void remember(String scope, String userId, String key, Object request, String resourceId) {
         if (key == null || key.isBlank()) {
             return;
         }
-        IdempotencyKey used = new IdempotencyKey();
-        used.id = new IdempotencyKey.Id(scope, userId, key);
-        used.requestHash = hash(request);
-        used.resourceId = resourceId;
-        used.createdAt = Instant.now();
-        used.persist();
+        int stored = IdempotencyKey.getEntityManager().createNativeQuery("""
+                        insert into idempotency_key (scope, user_id, key, request_hash, resource_id, created_at)
+                        values (?1, ?2, ?3, ?4, ?5, now()) on conflict do nothing""")
+                .setParameter(1, scope).setParameter(2, userId).setParameter(3, key)
+                .setParameter(4, hash(request)).setParameter(5, resourceId).executeUpdate();
+        if (stored == 0) {
+            throw ProblemException.conflict("idempotency-key-in-flight", "another request with Idempotency-Key "
+                    + key + " was processed at the same time; retry to get its answer");
+        }
     }
 
     private String hash(Object request) {

@@ -113,6 +113,15 @@ class CallResourceTest {
                 .body(call("P100", List.of(claimId), "PROMISE_TO_PAY",
                         "{\"amount\":\"-3.001\",\"expectedOn\":\"2026-03-10\",\"method\":\"CHECK\"}"))
                 .post("/api/v1/calls").then().statusCode(400).body("errors.field", hasItem("promise.amount"));
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON)
+                .body(call("P100", List.of(claimId), "IN_PROCESS", null).replace("[\"" + claimId + "\"]", "[null]"))
+                .post("/api/v1/calls").then().statusCode(400).body("errors.field", contains("claimIds[0]"));
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON)
+                .body(call("P100", List.of(claimId), "IN_PROCESS", null).replace("540", "99999999999999999999"))
+                .post("/api/v1/calls").then().statusCode(400).body("errors[0].field", equalTo("durationSeconds"));
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON)
+                .body(call("P100", List.of(claimId), "IN_PROCESS", null).replace("2026-03-02T15:04:05Z", "2099-01-01T00:00:00Z"))
+                .post("/api/v1/calls").then().statusCode(400).body("errors.field", contains("startedAt"));
         given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("{\"practiceId\":")
                 .post("/api/v1/calls").then().statusCode(400).body("errors[0].field", equalTo("body"));
     }
