@@ -47,7 +47,7 @@ public class FollowupScheduler {
 
     private void tick() {
         try {
-            jobs.tick();
+            jobs.run();
         } catch (RuntimeException e) {
             // a failed tick (database restarting, say) must not cancel the schedule: the next one retries
             Log.warnf("follow-up scheduler tick failed: %s", e.getMessage());

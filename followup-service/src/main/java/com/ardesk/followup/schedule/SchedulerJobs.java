@@ -12,7 +12,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -27,9 +27,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The scheduler's work. Each tick runs in one transaction that first takes a transaction-level
- * advisory lock; replicas that don't get it skip the tick, so exactly one instance acts at a time
- * and a crashed one frees the lock with its connection.
+ * The scheduler's work. Each tick's main part runs in one transaction that first takes a
+ * transaction-level advisory lock; replicas that don't get it skip the tick, so exactly one instance
+ * acts at a time and a crashed one frees the lock with its connection.
  */
 @ApplicationScoped
 public class SchedulerJobs {
@@ -58,22 +58,49 @@ public class SchedulerJobs {
     public record Tick(boolean ran, int woken, int leasesExpired, int deadlineScans, int rescored) {
     }
 
-    @Transactional
-    public Tick tick() {
+    /**
+     * One tick: the locked part in one transaction; then, on the first tick of a day, the
+     * re-scoring in page-sized transactions of its own, so 200k tasks never make one long
+     * transaction. Only the instance that claimed the day re-scores.
+     */
+    public Tick run() {
+        Locked tick = QuarkusTransaction.requiringNew().call(this::lockedTick);
+        if (!tick.daily()) {
+            return new Tick(tick.ran(), tick.woken(), tick.leasesExpired(), 0, 0);
+        }
+        LocalDate day = today.date();
+        int rescored = 0;
+        UUID after = new UUID(0, 0);
+        while (after != null) {
+            UUID from = after;
+            Page page = QuarkusTransaction.requiringNew().call(() -> rescorePage(from, day));
+            rescored += page.changed();
+            after = page.last();
+        }
+        Log.infof("scheduler daily run for %s: %d claims near a deadline, %d tasks re-scored", day,
+                tick.deadlineScans(), rescored);
+        return new Tick(true, tick.woken(), tick.leasesExpired(), tick.deadlineScans(), rescored);
+    }
+
+    /** The locked part of a tick; {@code daily} when this instance claimed today's daily work. */
+    record Locked(boolean ran, int woken, int leasesExpired, boolean daily, int deadlineScans) {
+    }
+
+    Locked lockedTick() {
         if (!tryLock()) {
-            return new Tick(false, 0, 0, 0, 0);
+            return new Locked(false, 0, 0, false, 0);
         }
         LocalDate day = today.date();
         int woken = wakeSnoozed(day);
         int expired = expireLeases();
-        int scanned = 0;
-        int rescored = 0;
-        if (claimDay(day)) {
-            scanned = scanDeadlines(day);
-            rescored = rescoreAll(day);
-            Log.infof("scheduler daily run for %s: %d claims near a deadline, %d tasks re-scored", day, scanned, rescored);
+        if (!claimDay(day)) {
+            return new Locked(true, woken, expired, false, 0);
         }
-        return new Tick(true, woken, expired, scanned, rescored);
+        return new Locked(true, woken, expired, true, scanDeadlines(day));
+    }
+
+    /** One page of re-scoring: how many rows changed and the last task id, or null after the last page. */
+    record Page(int changed, UUID last) {
     }
 
     private boolean tryLock() {
@@ -139,13 +166,13 @@ public class SchedulerJobs {
     }
 
     /**
-     * Re-scores every open task for the new day: days-to-deadline and aging move daily. Pages by
-     * task id and writes only rows whose score or reasons changed.
+     * Re-scores one page of open tasks for the new day (days-to-deadline and aging move daily),
+     * writing only rows whose score or reasons changed.
      */
-    int rescoreAll(LocalDate day) {
-        em.flush();
+    Page rescorePage(UUID after, LocalDate day) {
         int changed = 0;
-        UUID after = new UUID(0, 0);
+        int rows = 0;
+        UUID last = after;
         try (Connection c = dataSource.getConnection();
              PreparedStatement select = c.prepareStatement("""
                      select t.task_id, t.priority, t.because, s.status, s.balance,
@@ -162,38 +189,33 @@ public class SchedulerJobs {
                      order by t.task_id limit ?""");
              PreparedStatement update = c.prepareStatement(
                      "update followup_task set priority = ?, because = ? where task_id = ?")) {
-            while (true) {
-                select.setObject(1, after);
-                select.setInt(2, PAGE);
-                int rows = 0;
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        rows++;
-                        after = rs.getObject("task_id", UUID.class);
-                        PriorityScore.Priority p = engine.score(TaskEngine.input(rs.getString("status"),
-                                rs.getBigDecimal("balance"), rs.getObject("aging_basis", LocalDate.class),
-                                rs.getObject("appeal_deadline", LocalDate.class),
-                                rs.getObject("timely_filing_deadline", LocalDate.class), dates(rs.getArray("promised")),
-                                rs.getObject("broken_on", LocalDate.class), rs.getString("denial_category"),
-                                rs.getString("latest_denial")), day);
-                        String because = FollowupTask.joinBecause(p.because());
-                        if (p.score() != rs.getInt("priority") || !because.equals(rs.getString("because"))) {
-                            update.setInt(1, p.score());
-                            update.setString(2, because);
-                            update.setObject(3, after);
-                            update.addBatch();
-                            changed++;
-                        }
+            select.setObject(1, after);
+            select.setInt(2, PAGE);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows++;
+                    last = rs.getObject("task_id", UUID.class);
+                    PriorityScore.Priority p = engine.score(TaskEngine.input(rs.getString("status"),
+                            rs.getBigDecimal("balance"), rs.getObject("aging_basis", LocalDate.class),
+                            rs.getObject("appeal_deadline", LocalDate.class),
+                            rs.getObject("timely_filing_deadline", LocalDate.class), dates(rs.getArray("promised")),
+                            rs.getObject("broken_on", LocalDate.class), rs.getString("denial_category"),
+                            rs.getString("latest_denial")), day);
+                    String because = FollowupTask.joinBecause(p.because());
+                    if (p.score() != rs.getInt("priority") || !because.equals(rs.getString("because"))) {
+                        update.setInt(1, p.score());
+                        update.setString(2, because);
+                        update.setObject(3, last);
+                        update.addBatch();
+                        changed++;
                     }
                 }
-                update.executeBatch();
-                if (rows < PAGE) {
-                    return changed;
-                }
             }
+            update.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("re-scoring tasks failed", e);
         }
+        return new Page(changed, rows < PAGE ? null : last);
     }
 
     private static List<LocalDate> dates(Array array) throws SQLException {

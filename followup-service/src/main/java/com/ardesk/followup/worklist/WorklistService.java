@@ -65,8 +65,7 @@ public class WorklistService {
 
     /**
      * The user's open tasks due today or earlier plus the unassigned ones of their practices, minus
-     * those another caller holds a lease on. Two index walks (mine, shared), each stopping at
-     * {@code limit}, merged.
+     * those another caller holds a lease on.
      */
     @Transactional
     public Page<WorklistItem> mine(Integer limit, String cursor) {
@@ -76,32 +75,49 @@ public class WorklistService {
         if (practices.isEmpty()) {
             return new Page<>(List.of(), null);
         }
-        String user = tenancy.user();
-        LocalDate day = today.date();
-        String branch = """
-                (select t.* from followup_task t
-                 where t.status = 'OPEN' and %s and t.practice_id = any(?) and t.due_on <= ?
-                   and (t.lease_until is null or t.lease_until < now() or t.leased_by = ?)%s
-                 order by t.priority desc, t.due_on, t.task_id limit ?)""";
-        String keyset = after != null ? KEYSET : "";
-        String sql = "select " + ITEM_COLUMNS + " from ("
-                + branch.formatted("t.assignee = ?", keyset) + " union all " + branch.formatted("t.assignee is null", keyset)
-                + ") t left join claim_snapshot s on s.claim_id = t.claim_id left join payer_info p on p.payer_id = s.payer_id"
-                + " order by t." + ORDER.replace(", ", ", t.") + " limit ?";
-        return query(sql, size, s -> {
-            int i = 1;
-            for (boolean mineBranch : new boolean[]{true, false}) {
-                if (mineBranch) {
-                    s.setString(i++, user);
-                }
-                s.setArray(i++, s.getConnection().createArrayOf("varchar", practices.toArray()));
-                s.setObject(i++, day);
-                s.setString(i++, user);
-                i = bindAfter(s, i, after);
-                s.setInt(i++, size + 1);
-            }
-            s.setInt(i, size + 1);
-        });
+        try (Connection c = dataSource.getConnection()) {
+            return page(candidates(tenancy.user(), practices, today.date(), true, null, after, size + 1).run(c), size);
+        } catch (SQLException e) {
+            throw new IllegalStateException("worklist query failed", e);
+        }
+    }
+
+    /**
+     * Open work the user may take, in worklist order: one index walk over their own tasks and one
+     * per practice over its unassigned tasks (an equality on practice_id lets each walk the
+     * partial index in order and stop at {@code limit}), merged.
+     *
+     * @param withMyLeases whether tasks the user already holds count (the list shows them; /next skips them)
+     * @param exclude      task ids to leave out, or null
+     */
+    private SqlQuery candidates(String user, Set<String> practices, LocalDate day, boolean withMyLeases,
+                                UUID[] exclude, After after, int limit) {
+        String[] practiceIds = practices.toArray(String[]::new);
+        SqlQuery q = new SqlQuery().add("select " + ITEM_COLUMNS + " from ((select t.* from followup_task t"
+                + " where t.status = 'OPEN' and t.assignee = ? and t.practice_id = any(?) and t.due_on <= ?",
+                user, practiceIds, day);
+        filters(q, user, withMyLeases, exclude, after);
+        q.add(" order by t." + ORDER.replace(", ", ", t.") + " limit ?) union all (select t.* from unnest(?) as pr(id)"
+                + " cross join lateral (select t.* from followup_task t where t.status = 'OPEN' and t.assignee is null"
+                + " and t.practice_id = pr.id and t.due_on <= ?", limit, practiceIds, day);
+        filters(q, user, withMyLeases, exclude, after);
+        return q.add(" order by t." + ORDER.replace(", ", ", t.") + " limit ?) t)) t"
+                + " left join claim_snapshot s on s.claim_id = t.claim_id left join payer_info p on p.payer_id = s.payer_id"
+                + " order by t." + ORDER.replace(", ", ", t.") + " limit ?", limit, limit);
+    }
+
+    private static void filters(SqlQuery q, String user, boolean withMyLeases, UUID[] exclude, After after) {
+        if (withMyLeases) {
+            q.add(" and (t.lease_until is null or t.lease_until < now() or t.leased_by = ?)", user);
+        } else {
+            q.add(" and (t.lease_until is null or t.lease_until < now())");
+        }
+        if (exclude != null && exclude.length > 0) {
+            q.add(" and not (t.task_id = any(?))", (Object) exclude);
+        }
+        if (after != null) {
+            q.add(KEYSET, after.priority(), after.priority(), after.dueOn(), after.dueOn(), after.taskId());
+        }
     }
 
     /** Open tasks due on or before {@code dueBefore} (default today), filtered for a supervisor. */
@@ -120,40 +136,27 @@ public class WorklistService {
         }
         TaskType taskType = type == null || type.isBlank() ? null : Params.enumValue(TaskType.class, "type", type);
         LocalDate due = dueBefore == null || dueBefore.isBlank() ? today.date() : Params.date("dueBefore", dueBefore);
-        StringBuilder sql = new StringBuilder("select " + ITEM_COLUMNS + """
-                 from followup_task t left join claim_snapshot s on s.claim_id = t.claim_id
-                 left join payer_info p on p.payer_id = s.payer_id
-                 where t.status = 'OPEN' and t.practice_id = any(?) and t.due_on <= ?""");
+        SqlQuery q = new SqlQuery().add("select " + ITEM_COLUMNS + " from followup_task t"
+                + " left join claim_snapshot s on s.claim_id = t.claim_id left join payer_info p on p.payer_id = s.payer_id"
+                + " where t.status = 'OPEN' and t.practice_id = any(?) and t.due_on <= ?", practices.toArray(String[]::new), due);
         if (assignee != null && !assignee.isBlank()) {
-            sql.append(" and t.assignee = ?");
+            q.add(" and t.assignee = ?", assignee);
         }
         if (payerId != null && !payerId.isBlank()) {
-            sql.append(" and s.payer_id = ?");
+            q.add(" and s.payer_id = ?", payerId);
         }
         if (taskType != null) {
-            sql.append(" and t.type = ?");
+            q.add(" and t.type = ?", taskType.name());
         }
         if (after != null) {
-            sql.append(KEYSET);
+            q.add(KEYSET, after.priority(), after.priority(), after.dueOn(), after.dueOn(), after.taskId());
         }
-        sql.append(" order by t.").append(ORDER.replace(", ", ", t.")).append(" limit ?");
-        Set<String> visible = practices;
-        return query(sql.toString(), size, s -> {
-            int i = 1;
-            s.setArray(i++, s.getConnection().createArrayOf("varchar", visible.toArray()));
-            s.setObject(i++, due);
-            if (assignee != null && !assignee.isBlank()) {
-                s.setString(i++, assignee);
-            }
-            if (payerId != null && !payerId.isBlank()) {
-                s.setString(i++, payerId);
-            }
-            if (taskType != null) {
-                s.setString(i++, taskType.name());
-            }
-            i = bindAfter(s, i, after);
-            s.setInt(i, size + 1);
-        });
+        q.add(" order by t." + ORDER.replace(", ", ", t.") + " limit ?", size + 1);
+        try (Connection c = dataSource.getConnection()) {
+            return page(q.run(c), size);
+        } catch (SQLException e) {
+            throw new IllegalStateException("worklist query failed", e);
+        }
     }
 
     /**
@@ -181,25 +184,9 @@ public class WorklistService {
                     }
                 }
             }
-            UUID taskId;
-            try (PreparedStatement s = c.prepareStatement("""
-                    select t.task_id from followup_task t
-                    where t.status = 'OPEN' and t.practice_id = any(?) and t.due_on <= ?
-                      and (t.assignee = ? or t.assignee is null)
-                      and (t.lease_until is null or t.lease_until < now())
-                      and not (t.task_id = any(?))
-                    order by t.priority desc, t.due_on, t.task_id
-                    limit 1 for update skip locked""")) {
-                s.setArray(1, c.createArrayOf("varchar", practices.toArray()));
-                s.setObject(2, today.date());
-                s.setString(3, user);
-                s.setArray(4, c.createArrayOf("uuid", released.toArray()));
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    taskId = rs.getObject(1, UUID.class);
-                }
+            UUID taskId = lockNext(c, user, practices, released.toArray(UUID[]::new));
+            if (taskId == null) {
+                return Optional.empty();
             }
             try (PreparedStatement s = c.prepareStatement("""
                     update followup_task set leased_by = ?, lease_until = now() + make_interval(mins => ?),
@@ -227,29 +214,86 @@ public class WorklistService {
         }
     }
 
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private Page<WorklistItem> query(String sql, int size, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            binder.bind(s);
-            List<WorklistItem> items = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    items.add(item(rs));
+    /**
+     * Picks candidates with the fast ordered walk, then locks the first one still free. Rows that
+     * another transaction is leasing are skipped, and the WHERE clause is re-checked on the locked
+     * row, so a task leased meanwhile is never handed out twice. When every candidate was taken,
+     * a wider candidate window is tried.
+     */
+    private UUID lockNext(Connection c, String user, Set<String> practices, UUID[] released) throws SQLException {
+        LocalDate day = today.date();
+        for (int window = 16; ; window *= 4) {
+            List<UUID> ids = new ArrayList<>();
+            for (WorklistItem item : candidates(user, practices, day, false, released, null, window).run(c)) {
+                ids.add(item.taskId());
+            }
+            if (ids.isEmpty()) {
+                return null;
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    select t.task_id from followup_task t
+                    where t.task_id = any(?) and t.status = 'OPEN' and t.due_on <= ?
+                      and (t.assignee = ? or t.assignee is null)
+                      and (t.lease_until is null or t.lease_until < now())
+                    order by t.priority desc, t.due_on, t.task_id
+                    limit 1 for update skip locked""")) {
+                s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+                s.setObject(2, day);
+                s.setString(3, user);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getObject(1, UUID.class);
+                    }
                 }
             }
-            String next = null;
-            if (items.size() > size) {
-                WorklistItem last = items.get(size - 1);
-                next = Cursors.encode(String.valueOf(last.priority()), last.dueOn().toString(), last.taskId().toString());
-                items = items.subList(0, size);
+            if (ids.size() < window) {
+                return null;
             }
-            return new Page<>(List.copyOf(items), next);
-        } catch (SQLException e) {
-            throw new IllegalStateException("worklist query failed", e);
         }
+    }
+
+    /** SQL text with its parameters in order; String[] and UUID[] values become PostgreSQL arrays. */
+    private final class SqlQuery {
+        private final StringBuilder sql = new StringBuilder();
+        private final List<Object> params = new ArrayList<>();
+
+        SqlQuery add(String text, Object... values) {
+            sql.append(text);
+            params.addAll(java.util.Arrays.asList(values));
+            return this;
+        }
+
+        List<WorklistItem> run(Connection c) throws SQLException {
+            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < params.size(); i++) {
+                    Object value = params.get(i);
+                    if (value instanceof String[] strings) {
+                        s.setArray(i + 1, c.createArrayOf("varchar", strings));
+                    } else if (value instanceof UUID[] uuids) {
+                        s.setArray(i + 1, c.createArrayOf("uuid", uuids));
+                    } else {
+                        s.setObject(i + 1, value);
+                    }
+                }
+                List<WorklistItem> items = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(item(rs));
+                    }
+                }
+                return items;
+            }
+        }
+    }
+
+    private static Page<WorklistItem> page(List<WorklistItem> items, int size) {
+        String next = null;
+        if (items.size() > size) {
+            WorklistItem last = items.get(size - 1);
+            next = Cursors.encode(String.valueOf(last.priority()), last.dueOn().toString(), last.taskId().toString());
+            items = items.subList(0, size);
+        }
+        return new Page<>(List.copyOf(items), next);
     }
 
     private WorklistItem item(ResultSet rs) throws SQLException {
@@ -262,18 +306,6 @@ public class WorklistService {
                 rs.getInt("priority"), rs.getString("reason"), FollowupTask.becauseList(rs.getString("because")),
                 rs.getBigDecimal("balance"), agingDays, Aging.bucket(agingDays), rs.getString("payer_id"),
                 rs.getString("name"), rs.getString("leased_by"), leaseUntil != null ? leaseUntil.toInstant() : null);
-    }
-
-    private static int bindAfter(PreparedStatement s, int i, After after) throws SQLException {
-        if (after == null) {
-            return i;
-        }
-        s.setInt(i++, after.priority());
-        s.setInt(i++, after.priority());
-        s.setObject(i++, after.dueOn());
-        s.setObject(i++, after.dueOn());
-        s.setObject(i++, after.taskId());
-        return i;
     }
 
     private static After after(String cursor) {

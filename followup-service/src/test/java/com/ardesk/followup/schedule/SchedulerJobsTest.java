@@ -61,7 +61,7 @@ class SchedulerJobsTest {
         sql("update followup_task set leased_by = 'gone', lease_until = now() - interval '1 minute' where practice_id = ?",
                 PRACTICE);
 
-        SchedulerJobs.Tick tick = jobs.tick();
+        SchedulerJobs.Tick tick = jobs.run();
         assertThat(tick.ran()).isTrue();
         assertThat(tick.woken()).isGreaterThanOrEqualTo(1);
         assertThat(tick.leasesExpired()).isGreaterThanOrEqualTo(1);
@@ -84,7 +84,7 @@ class SchedulerJobsTest {
                 quiet, PRACTICE, Seeder.TODAY.minusDays(70), Seeder.TODAY.plusDays(10));
         sql("delete from scheduler_state");
 
-        SchedulerJobs.Tick tick = jobs.tick();
+        SchedulerJobs.Tick tick = jobs.run();
         assertThat(tick.deadlineScans()).isGreaterThanOrEqualTo(1);
         assertThat(tick.rescored()).isGreaterThanOrEqualTo(1);
         given().auth().oauth2(CALLER).queryParam("claimId", scored.toString()).get("/api/v1/followups")
@@ -95,9 +95,9 @@ class SchedulerJobsTest {
                 .body("items[0].because", hasItem("timely filing deadline in 10 days"));
 
         // the same day again: nothing re-runs, and a new day does not duplicate the deadline task
-        assertThat(jobs.tick().rescored()).isZero();
+        assertThat(jobs.run().rescored()).isZero();
         sql("delete from scheduler_state");
-        jobs.tick();
+        jobs.run();
         given().auth().oauth2(CALLER).queryParam("claimId", quiet.toString()).get("/api/v1/followups")
                 .then().statusCode(200).body("items.size()", equalTo(1));
     }
@@ -111,12 +111,12 @@ class SchedulerJobsTest {
                     rs.next();
                 }
             }
-            assertThat(jobs.tick().ran()).isFalse();
+            assertThat(jobs.run().ran()).isFalse();
             try (PreparedStatement s = other.prepareStatement("select pg_advisory_unlock(?)")) {
                 s.setLong(1, SchedulerJobs.LOCK_KEY);
                 s.executeQuery().close();
             }
         }
-        assertThat(jobs.tick().ran()).isTrue();
+        assertThat(jobs.run().ran()).isTrue();
     }
 }
