@@ -47,32 +47,46 @@ public class TokenCheck {
             return;
         }
         String compact = header.substring(BEARER.length()).trim();
-        Verified caller = verified.getIfPresent(compact);
-        if (caller == null || caller.expiresAtSeconds() <= System.currentTimeMillis() / 1000) {
-            JsonWebToken token;
-            try {
-                token = parser.parse(compact);
-            } catch (ParseException e) {
-                Log.debugf("token refused: %s", e.getMessage());
-                rc.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-                Problems.send(rc, 401, "unauthenticated", "Unauthorized", "a valid bearer token is required");
-                return;
-            }
-            if (token.getSubject() == null || token.getSubject().isBlank()) {
-                rc.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-                Problems.send(rc, 401, "unauthenticated", "Unauthorized", "the token names no subject");
-                return;
-            }
-            caller = new Verified(token.getSubject(),
-                    token.getGroups() == null ? Set.of() : Set.copyOf(token.getGroups()), token.getExpirationTime());
-            verified.put(compact, caller);
+        Verified known = verified.getIfPresent(compact);
+        if (known != null && known.expiresAtSeconds() > System.currentTimeMillis() / 1000) {
+            authorize(rc, known);
+            return;
         }
-        Set<String> roles = caller.roles();
-        if (!AccessRules.allows(rc.request().method().name(), rc.normalizedPath(), roles)) {
+        // verifying may fetch keys (a JWKS URL in production), so it runs off the event loop; the
+        // body waits paused until the proxy pipes it
+        rc.request().pause();
+        rc.vertx().executeBlocking(() -> verify(compact), false).onComplete(result -> {
+            if (result.succeeded()) {
+                verified.put(compact, result.result());
+                authorize(rc, result.result());
+                return;
+            }
+            Throwable failure = result.cause();
+            if (failure instanceof ParseException) {
+                Log.debugf("token refused: %s", failure.getMessage());
+            } else {
+                Log.warnf("token could not be verified: %s", failure.toString());
+            }
+            rc.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            Problems.send(rc, 401, "unauthenticated", "Unauthorized", "a valid bearer token is required");
+        });
+    }
+
+    private Verified verify(String compact) throws ParseException {
+        JsonWebToken token = parser.parse(compact);
+        if (token.getSubject() == null || token.getSubject().isBlank()) {
+            throw new ParseException("the token names no subject");
+        }
+        return new Verified(token.getSubject(),
+                token.getGroups() == null ? Set.of() : Set.copyOf(token.getGroups()), token.getExpirationTime());
+    }
+
+    private static void authorize(RoutingContext rc, Verified caller) {
+        if (!AccessRules.allows(rc.request().method().name(), rc.normalizedPath(), caller.roles())) {
             Problems.send(rc, 403, "forbidden", "Forbidden", "your role may not do this");
             return;
         }
-        new Caller(caller.subject(), roles).attachTo(rc);
+        new Caller(caller.subject(), caller.roles()).attachTo(rc);
         rc.next();
     }
 }
