@@ -3,6 +3,7 @@ package com.ardesk.claims.payment;
 import com.ardesk.claims.claim.Claim;
 import com.ardesk.claims.claim.ClaimMoney;
 import com.ardesk.claims.claim.ClaimService;
+import com.ardesk.claims.claim.ClaimStatus;
 import com.ardesk.claims.claim.ClaimView;
 import com.ardesk.claims.claim.Money;
 import com.ardesk.claims.claim.PracticeCalendar;
@@ -66,12 +67,17 @@ public class PaymentService {
                 other = other.add(Money.cents(a.amount()));
             }
         }
-        claim.paidAmount = claim.paidAmount.add(amount);
+        // decide the status before touching the claim, so a refused move leaves it unchanged
+        BigDecimal paid = claim.paidAmount.add(amount);
+        BigDecimal balance = ClaimMoney.balance(claim.billedAmount, paid, claim.adjustmentAmount.add(other),
+                claim.patientResponsibility.add(patient), claim.writtenOffAmount);
+        ClaimStatus next = ClaimMoney.statusAfterPayment(claim.status, balance, paid);
+        claim.status.requireMoveTo(next, "post a payment");
+        claim.paidAmount = paid;
         claim.adjustmentAmount = claim.adjustmentAmount.add(other);
         claim.patientResponsibility = claim.patientResponsibility.add(patient);
         ClaimMoney.recompute(claim);
-        claims.moveTo(claim, ClaimMoney.statusAfterPayment(claim.status, claim.balance, claim.paidAmount),
-                "post a payment", "payment " + (reference == null ? "" : reference));
+        claims.moveTo(claim, next, "post a payment", "payment " + (reference == null ? "" : reference));
 
         Payment p = new Payment();
         p.paymentId = UUID.randomUUID();
