@@ -3,12 +3,12 @@ package com.ardesk.gateway.auth;
 import com.ardesk.gateway.problem.Problems;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.logging.Log;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import io.quarkus.logging.Log;
 
 import java.time.Duration;
 import java.util.Set;

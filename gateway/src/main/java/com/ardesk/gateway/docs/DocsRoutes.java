@@ -4,6 +4,7 @@ import com.ardesk.gateway.config.GatewayConfig;
 import com.ardesk.gateway.problem.Problems;
 import com.ardesk.gateway.routing.Upstream;
 import com.ardesk.gateway.routing.Upstreams;
+import io.quarkus.logging.Log;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -13,7 +14,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.quarkus.logging.Log;
 
 import java.io.IOException;
 import java.io.InputStream;
