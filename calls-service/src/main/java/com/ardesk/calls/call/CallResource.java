@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.util.UUID;
 
 /** Calls to payers: logged once, corrected only by amendment. */
 @Path("/api/v1/calls")

@@ -2,29 +2,22 @@ package com.ardesk.calls.claim;
 
 import com.ardesk.calls.support.CallsInfra;
 import com.ardesk.calls.support.Claims;
+import com.ardesk.calls.support.ClaimsTopic;
 import com.ardesk.devstack.DevTokens;
 import com.ardesk.events.EventEnvelope;
 import com.ardesk.events.EventJson;
-import com.ardesk.events.Topics;
 import com.ardesk.events.claims.ClaimDenied;
 import com.ardesk.kit.consumer.EventConsumerRunner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -46,17 +39,10 @@ class ClaimProjectionTest {
     }
 
     @Test
-    void claimChangedOnTheTopicReachesTheProjection() throws Exception {
+    void claimChangedOnTheTopicReachesTheProjection() throws InterruptedException {
         UUID claimId = UUID.randomUUID();
         EventEnvelope changed = Claims.changed("P100", claimId, "CIGNA", 1);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(Topics.CLAIMS, claimId.toString(), EventJson.write(changed))).get();
-        }
+        ClaimsTopic.publish(claimId.toString(), changed);
 
         Instant deadline = Instant.now().plusSeconds(30);
         while (snapshot(claimId) == null && Instant.now().isBefore(deadline)) {

@@ -3,6 +3,7 @@ package com.ardesk.calls.promise;
 import com.ardesk.calls.claim.ClaimEventHandler;
 import com.ardesk.calls.support.CallsInfra;
 import com.ardesk.calls.support.Claims;
+import com.ardesk.calls.support.ClaimsTopic;
 import com.ardesk.devstack.DevTokens;
 import com.ardesk.devstack.TopicProbe;
 import com.ardesk.events.EventEnvelope;
@@ -82,6 +83,16 @@ class PromiseLifecycleTest {
                 .body("status", equalTo("KEPT")).body("paidAmount", equalTo(1249.50f))
                 .body("paymentId", equalTo(payment.payload().path("paymentId").asText()));
         assertThat(onTopic("PromiseKept", made.promiseId(), 1)).hasSize(1);
+    }
+
+    @Test
+    void aPaymentPublishedTwiceOnKafkaKeepsThePromiseOnce() {
+        Made made = promise("40.00", LocalDate.now().plusDays(20), "EFT", null);
+        EventEnvelope payment = Claims.paid("P100", made.claimId(), "40.00", "EFT-1", LocalDate.now());
+        ClaimsTopic.publish(made.claimId().toString(), payment, payment);
+
+        assertThat(onTopic("PromiseKept", made.promiseId(), 1)).hasSize(1);
+        given().auth().oauth2(CALLER).get("/api/v1/promises/" + made.promiseId()).then().body("status", equalTo("KEPT"));
     }
 
     @Test
