@@ -129,6 +129,7 @@ public final class ArDeskSystem implements AutoCloseable {
             props.put("quarkus.datasource.username", PostgresServer.USER);
             props.put("quarkus.datasource.password", PostgresServer.PASSWORD);
         } else {
+            props.put("ardesk.gateway.docs.environment", "local");
             for (Service upstream : services) {
                 if (upstream.database() != null) {
                     props.put("ardesk.gateway.upstreams." + upstream.database(), upstream.url());
