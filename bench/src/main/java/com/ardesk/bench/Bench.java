@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Runs the benchmarks against the packaged system: {@code ./mvnw -B -pl bench exec:java}
- * ({@code -Dbench=claims-batch|gateway|all}). Each prints its figures; sizes are system properties
+ * ({@code -Dbench=claims-batch|gateway|worklist|all}). Each prints its figures; sizes are system properties
  * (see each benchmark).
  */
 public final class Bench {
@@ -30,6 +30,9 @@ public final class Bench {
             }
             if (List.of("all", "gateway").contains(which)) {
                 new GatewayOverheadBench(system).run();
+            }
+            if (List.of("all", "worklist").contains(which)) {
+                new WorklistBench(system).run();
             }
         }
         // the Kafka broker leaves non-daemon threads behind; the figures are printed, so leave
