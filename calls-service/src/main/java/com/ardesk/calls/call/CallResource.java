@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -47,7 +49,8 @@ public class CallResource {
     @APIResponse(responseCode = "422", description = "A claimIds[i] is unknown, or the Idempotency-Key was used "
             + "with another body")
     public Response log(@HeaderParam("Idempotency-Key") @Parameter(description = "Client key making the POST safe to "
-                                + "retry", example = "6c1f8a52-call-0001") String idempotencyKey,
+                                + "retry", example = "6c1f8a52-call-0001", schema = @Schema(type = SchemaType.STRING, maxLength = 128))
+                        String idempotencyKey,
                         @Valid @NotNull NewCall body) {
         CallService.Logged logged = calls.log(body, idempotencyKey);
         return Response.status(201).location(URI.create("/api/v1/calls/" + logged.call().callId()))
@@ -61,7 +64,8 @@ public class CallResource {
             + "history; the ETag is for If-Match on amendments.")
     @APIResponse(responseCode = "200", description = "The call")
     @APIResponse(responseCode = "404", description = "No such call in the token's practices")
-    public Response get(@PathParam("callId") @Parameter(example = "5a3e0f7c-1b2d-4e5f-8a9b-0c1d2e3f4a5b") String callId) {
+    public Response get(@PathParam("callId") @Parameter(example = "5a3e0f7c-1b2d-4e5f-8a9b-0c1d2e3f4a5b",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String callId) {
         CallView call = calls.get(Params.uuid("callId", callId));
         return Response.ok(call).tag(String.valueOf(call.version())).build();
     }
@@ -72,15 +76,24 @@ public class CallResource {
             + "inclusive, to exclusive; a bare date means its start (UTC), and as to the whole day.")
     @APIResponse(responseCode = "200", description = "A page of calls")
     @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid")
-    public Page<CallView> list(@QueryParam("practiceId") @Parameter(example = "P100") String practiceId,
-                               @QueryParam("claimId") @Parameter(description = "Calls about this claim") String claimId,
-                               @QueryParam("callerId") @Parameter(example = "caller-17") String callerId,
-                               @QueryParam("payerId") @Parameter(example = "AETNA") String payerId,
-                               @QueryParam("outcome") @Parameter(example = "PROMISE_TO_PAY") String outcome,
-                               @QueryParam("from") @Parameter(example = "2026-03-01") String from,
-                               @QueryParam("to") @Parameter(example = "2026-03-31") String to,
-                               @QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50") Integer limit,
-                               @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+    public Page<CallView> list(@QueryParam("practiceId") @Parameter(example = "P100",
+                                       schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String practiceId,
+                               @QueryParam("claimId") @Parameter(description = "Calls about this claim",
+                                       schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String claimId,
+                               @QueryParam("callerId") @Parameter(example = "caller-17",
+                                       schema = @Schema(type = SchemaType.STRING, maxLength = 128)) String callerId,
+                               @QueryParam("payerId") @Parameter(example = "AETNA",
+                                       schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String payerId,
+                               @QueryParam("outcome") @Parameter(example = "PROMISE_TO_PAY", schema = @Schema(implementation = Outcome.class))
+                               String outcome,
+                               @QueryParam("from") @Parameter(description = "A date (YYYY-MM-DD) or an ISO-8601 timestamp", example = "2026-03-01",
+                                       schema = @Schema(type = SchemaType.STRING, maxLength = 35)) String from,
+                               @QueryParam("to") @Parameter(description = "A date (YYYY-MM-DD) or an ISO-8601 timestamp", example = "2026-03-31",
+                                       schema = @Schema(type = SchemaType.STRING, maxLength = 35)) String to,
+                               @QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50",
+                                       schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500")) Integer limit,
+                               @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page",
+                                       schema = @Schema(type = SchemaType.STRING, maxLength = 1024)) String cursor) {
         CallFilter filter = new CallFilter(Params.text(practiceId), Params.uuid("claimId", claimId),
                 Params.text(callerId), Params.text(payerId), Params.enumValue("outcome", outcome, Outcome.class),
                 CallService.instantParam("from", from, false), CallService.instantParam("to", to, true));
@@ -99,10 +112,11 @@ public class CallResource {
     @APIResponse(responseCode = "404", description = "No such call in the token's practices")
     @APIResponse(responseCode = "412", description = "If-Match does not match the call's ETag")
     @APIResponse(responseCode = "422", description = "Nothing changes, or an outcome change to/from PROMISE_TO_PAY")
-    public Response amend(@PathParam("callId") String callId,
+    public Response amend(@PathParam("callId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String callId,
                           @HeaderParam("If-Match") @Parameter(description = "The call's ETag, to refuse a stale "
-                                  + "correction") String ifMatch,
-                          @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                  + "correction", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String ifMatch,
+                          @HeaderParam("Idempotency-Key") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 128))
+                          String idempotencyKey,
                           @Valid @NotNull AmendmentRequest body) {
         CallService.Logged amended = calls.amend(Params.uuid("callId", callId), body, ifMatch, idempotencyKey);
         return Response.status(201).location(URI.create("/api/v1/calls/" + callId))

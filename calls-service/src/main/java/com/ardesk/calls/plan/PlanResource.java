@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -45,7 +47,8 @@ public class PlanResource {
     @APIResponse(responseCode = "400", description = "Invalid body, or installments that do not add up")
     @APIResponse(responseCode = "404", description = "practiceId or a claim outside the token's practices")
     @APIResponse(responseCode = "422", description = "Unknown claimIds[i] or callId, or a reused Idempotency-Key")
-    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull PlanRequest body) {
+    public Response create(@HeaderParam("Idempotency-Key") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 128))
+                           String idempotencyKey, @Valid @NotNull PlanRequest body) {
         PlanService.Created created = plans.create(body, idempotencyKey);
         return Response.status(201).location(URI.create("/api/v1/payment-plans/" + created.plan().planId()))
                 .entity(created.plan()).build();
@@ -57,7 +60,7 @@ public class PlanResource {
     @Operation(summary = "Get one payment plan")
     @APIResponse(responseCode = "200", description = "The plan with its installments")
     @APIResponse(responseCode = "404", description = "No such plan in the token's practices")
-    public PlanView get(@PathParam("planId") String planId) {
+    public PlanView get(@PathParam("planId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String planId) {
         return plans.get(Params.uuid("planId", planId));
     }
 
@@ -66,11 +69,15 @@ public class PlanResource {
     @Operation(summary = "List payment plans", description = "Plans of the token's practices, newest first.")
     @APIResponse(responseCode = "200", description = "A page of plans")
     @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid")
-    public Page<PlanView> list(@QueryParam("practiceId") @Parameter(example = "P100") String practiceId,
-                               @QueryParam("claimId") String claimId,
-                               @QueryParam("patientAccount") @Parameter(example = "A-100234") String patientAccount,
-                               @QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50") Integer limit,
-                               @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+    public Page<PlanView> list(@QueryParam("practiceId") @Parameter(example = "P100",
+                                       schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String practiceId,
+                               @QueryParam("claimId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String claimId,
+                               @QueryParam("patientAccount") @Parameter(example = "A-100234",
+                                       schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String patientAccount,
+                               @QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50",
+                                       schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500")) Integer limit,
+                               @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page",
+                                       schema = @Schema(type = SchemaType.STRING, maxLength = 1024)) String cursor) {
         return plans.list(Params.text(practiceId), Params.uuid("claimId", claimId), Params.text(patientAccount),
                 limit, cursor);
     }

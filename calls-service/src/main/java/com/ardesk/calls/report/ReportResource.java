@@ -8,6 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -38,11 +40,15 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "400", description = "Bad dates, a period over 366 days, or an unknown groupBy")
     @APIResponse(responseCode = "404", description = "practiceId is not in the token")
-    public CallReport calls(@QueryParam("practiceId") @Parameter(example = "P100") String practiceId,
-                            @QueryParam("from") @Parameter(example = "2026-03-01") String from,
-                            @QueryParam("to") @Parameter(example = "2026-03-31") String to,
-                            @QueryParam("groupBy") @Parameter(description = "caller, payer, outcome or day",
-                                    example = "caller") String groupBy) {
+    public CallReport calls(@QueryParam("practiceId") @Parameter(example = "P100",
+                                    schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String practiceId,
+                            @QueryParam("from") @Parameter(example = "2026-03-01",
+                                    schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) String from,
+                            @QueryParam("to") @Parameter(example = "2026-03-31",
+                                    schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) String to,
+                            @QueryParam("groupBy") @Parameter(description = "caller, payer, outcome or day (any case)",
+                                    example = "caller", schema = @Schema(type = SchemaType.STRING,
+                                    enumeration = {"caller", "payer", "outcome", "day"})) String groupBy) {
         LocalDate end = to == null || to.isBlank() ? LocalDate.now(ZoneOffset.UTC) : Params.date("to", to);
         LocalDate start = from == null || from.isBlank() ? end.minusDays(29) : Params.date("from", from);
         GroupBy group = groupBy == null || groupBy.isBlank() ? GroupBy.CALLER

@@ -1,5 +1,6 @@
 package com.ardesk.calls.review;
 
+import com.ardesk.calls.infra.ApiSchemas;
 import com.ardesk.calls.infra.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -14,6 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,8 +47,9 @@ public class ReviewResource {
     @APIResponse(responseCode = "400", description = "Invalid body; errors[] names each field")
     @APIResponse(responseCode = "403", description = "Not a supervisor")
     @APIResponse(responseCode = "404", description = "No such call in the token's practices")
-    public Response review(@PathParam("callId") String callId,
-                           @HeaderParam("Idempotency-Key") String idempotencyKey,
+    public Response review(@PathParam("callId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String callId,
+                           @HeaderParam("Idempotency-Key") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 128))
+                           String idempotencyKey,
                            @Valid @NotNull ReviewRequest body) {
         ReviewView review = reviews.review(Params.uuid("callId", callId), body, idempotencyKey);
         return Response.status(201).location(URI.create("/api/v1/calls/" + callId + "/reviews"))
@@ -54,10 +60,11 @@ public class ReviewResource {
     @RolesAllowed({"caller", "supervisor", "admin"})
     @Operation(summary = "Reviews of a call", description = "Supervisors see every review; a caller sees the reviews "
             + "of their own calls only.")
-    @APIResponse(responseCode = "200", description = "The reviews, oldest first")
+    @APIResponse(responseCode = "200", description = "The reviews, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ReviewView.class, maxItems = ApiSchemas.UNBOUNDED_ITEMS)))
     @APIResponse(responseCode = "403", description = "A caller asking about another caller's call")
     @APIResponse(responseCode = "404", description = "No such call in the token's practices")
-    public List<ReviewView> list(@PathParam("callId") String callId) {
+    public List<ReviewView> list(@PathParam("callId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String callId) {
         return reviews.list(Params.uuid("callId", callId));
     }
 }

@@ -9,12 +9,13 @@ import java.util.UUID;
 /** A review as the API shows it. */
 @Schema(description = "A supervisor's review of a call.")
 public record ReviewView(
-        UUID reviewId,
-        UUID callId,
-        @Schema(example = "super-3") String reviewerId,
-        @Schema(description = "The caller whose call was reviewed", example = "caller-17") String callerId,
-        @Schema(example = "4") int score,
-        List<ChecklistItem> checklist,
-        String feedback,
-        Instant reviewedAt) {
+        @Schema(implementation = String.class, format = "uuid", maxLength = 36) UUID reviewId,
+        @Schema(implementation = String.class, format = "uuid", maxLength = 36) UUID callId,
+        @Schema(example = "super-3", maxLength = 128) String reviewerId,
+        @Schema(description = "The caller whose call was reviewed", example = "caller-17",
+                maxLength = 128) String callerId,
+        @Schema(example = "4", minimum = "1", maximum = "5") int score,
+        @Schema(maxItems = 50) List<ChecklistItem> checklist,
+        @Schema(maxLength = 5000) String feedback,
+        @Schema(implementation = String.class, format = "date-time", maxLength = 35) Instant reviewedAt) {
 }

@@ -1,5 +1,7 @@
 package com.ardesk.calls.script;
 
+import com.ardesk.calls.call.Outcome;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -9,16 +11,25 @@ import java.util.UUID;
 @Schema(description = "The best script for a claim, the claim situation it was matched against, and why it won.")
 public record ScriptMatchView(
         ScriptView script,
-        @Schema(description = "Specificity: payer 8 + denial category 4 + last outcome 2 + claim status 1", example = "4")
+        @Schema(description = "Specificity: payer 8 + denial category 4 + last outcome 2 + claim status 1", example = "4",
+                minimum = "0", maximum = "15")
         int score,
-        @Schema(example = "[\"the claim's denial category is CODING\"]") List<String> why,
+        @Schema(example = "[\"the claim's denial category is CODING\"]", type = SchemaType.ARRAY, implementation = Reason.class,
+                minItems = 1, maxItems = 4) List<String> why,
         Situation situation) {
 
     /** What was known about the claim when matching. */
     @Schema(description = "The claim's situation as calls-service knows it")
-    public record Situation(UUID claimId, @Schema(example = "DENIED") String claimStatus,
-                            @Schema(example = "CODING") String denialCategory,
-                            @Schema(example = "AETNA") String payerId,
-                            @Schema(example = "IN_PROCESS") String lastOutcome) {
+    public record Situation(@Schema(implementation = String.class, format = "uuid", maxLength = 36) UUID claimId,
+                            @Schema(example = "DENIED", maxLength = 32) String claimStatus,
+                            @Schema(example = "CODING", maxLength = 40) String denialCategory,
+                            @Schema(example = "AETNA", maxLength = 64) String payerId,
+                            @Schema(implementation = Outcome.class, example = "IN_PROCESS") String lastOutcome) {
+    }
+
+    /** Only names the item schema of {@code why}: a fixed phrase plus a payer id, category, outcome or status. */
+    @Schema(name = "MatchReason", type = SchemaType.STRING, maxLength = 128,
+            example = "the claim's denial category is CODING")
+    interface Reason {
     }
 }

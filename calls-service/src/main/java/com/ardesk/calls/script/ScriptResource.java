@@ -19,6 +19,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -42,8 +44,10 @@ public class ScriptResource {
     @RolesAllowed({"caller", "supervisor", "integration", "admin"})
     @Operation(summary = "List call scripts", description = "All scripts by name.")
     @APIResponse(responseCode = "200", description = "A page of scripts")
-    public Page<ScriptView> list(@QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50") Integer limit,
-                                 @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+    public Page<ScriptView> list(@QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50",
+                                         schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500")) Integer limit,
+                                 @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page",
+                                         schema = @Schema(type = SchemaType.STRING, maxLength = 1024)) String cursor) {
         return scripts.list(limit, cursor);
     }
 
@@ -55,7 +59,7 @@ public class ScriptResource {
     @APIResponse(responseCode = "200", description = "The best script")
     @APIResponse(responseCode = "400", description = "claimId missing or not a UUID")
     @APIResponse(responseCode = "404", description = "Unknown claim, a claim outside the token's practices, or no script fits")
-    public ScriptMatchView match(@QueryParam("claimId") @Parameter(required = true) String claimId) {
+    public ScriptMatchView match(@QueryParam("claimId") @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String claimId) {
         if (claimId == null || claimId.isBlank()) {
             throw ProblemException.validation("claimId", "is required");
         }
@@ -68,7 +72,7 @@ public class ScriptResource {
     @Operation(summary = "Get one call script", description = "The ETag is for If-Match on PUT and DELETE.")
     @APIResponse(responseCode = "200", description = "The script")
     @APIResponse(responseCode = "404", description = "No such script")
-    public Response get(@PathParam("scriptId") String scriptId) {
+    public Response get(@PathParam("scriptId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String scriptId) {
         ScriptView script = scripts.get(Params.uuid("scriptId", scriptId));
         return Response.ok(script).tag(String.valueOf(script.version())).build();
     }
@@ -80,7 +84,8 @@ public class ScriptResource {
     @APIResponse(responseCode = "201", description = "Script created")
     @APIResponse(responseCode = "400", description = "Invalid body; errors[] names each field")
     @APIResponse(responseCode = "409", description = "A script with this name exists")
-    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull ScriptRequest body) {
+    public Response create(@HeaderParam("Idempotency-Key") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 128))
+                           String idempotencyKey, @Valid @NotNull ScriptRequest body) {
         ScriptService.Saved saved = scripts.create(body, idempotencyKey);
         return Response.status(201).location(URI.create("/api/v1/call-scripts/" + saved.script().scriptId()))
                 .tag(String.valueOf(saved.script().version())).entity(saved.script()).build();
@@ -96,7 +101,8 @@ public class ScriptResource {
     @APIResponse(responseCode = "404", description = "No such script")
     @APIResponse(responseCode = "409", description = "Another script has this name")
     @APIResponse(responseCode = "412", description = "If-Match does not match the script's ETag")
-    public Response update(@PathParam("scriptId") String scriptId, @HeaderParam("If-Match") String ifMatch,
+    public Response update(@PathParam("scriptId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String scriptId,
+                           @HeaderParam("If-Match") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String ifMatch,
                            @Valid @NotNull ScriptRequest body) {
         ScriptView script = scripts.update(Params.uuid("scriptId", scriptId), body, ifMatch);
         return Response.ok(script).tag(String.valueOf(script.version())).build();
@@ -109,7 +115,8 @@ public class ScriptResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such script")
     @APIResponse(responseCode = "412", description = "If-Match does not match the script's ETag")
-    public void delete(@PathParam("scriptId") String scriptId, @HeaderParam("If-Match") String ifMatch) {
+    public void delete(@PathParam("scriptId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String scriptId,
+                       @HeaderParam("If-Match") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String ifMatch) {
         scripts.delete(Params.uuid("scriptId", scriptId), ifMatch);
     }
 }

@@ -1,6 +1,7 @@
 package com.ardesk.calls.script;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -10,13 +11,19 @@ import java.util.UUID;
 /** A call script as the API shows it. */
 @Schema(description = "A call script.")
 public record ScriptView(
-        UUID scriptId,
-        @Schema(example = "Denial: coding") String name,
+        @Schema(implementation = String.class, format = "uuid", maxLength = 36) UUID scriptId,
+        @Schema(example = "Denial: coding", maxLength = 120) String name,
         ScriptRequest.AppliesTo appliesTo,
-        String opening,
-        String objective,
-        List<String> steps,
-        List<ScriptRequest.Objection> objections,
-        Instant updatedAt,
+        @Schema(maxLength = 2000) String opening,
+        @Schema(maxLength = 2000) String objective,
+        @Schema(type = SchemaType.ARRAY, implementation = Step.class, minItems = 1, maxItems = 50) List<String> steps,
+        @Schema(maxItems = 50) List<ScriptRequest.Objection> objections,
+        @Schema(implementation = String.class, format = "date-time", maxLength = 35) Instant updatedAt,
         @JsonIgnore long version) {
+
+    /** Only names the item schema of {@code steps} in the OpenAPI document. */
+    @Schema(name = "ScriptStep", type = SchemaType.STRING, maxLength = 1000,
+            example = "Ask which line and which code, modifier or diagnosis caused the denial")
+    interface Step {
+    }
 }
