@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,8 +48,13 @@ public class AppealResource {
     @APIResponse(responseCode = "404", description = "No such claim")
     @APIResponse(responseCode = "409", description = "The claim has no denial or its status does not allow an appeal")
     @APIResponse(responseCode = "422", description = "The appeal deadline has passed")
-    public Response file(@PathParam("claimId") String claimId, @HeaderParam("If-Match") String ifMatch,
-                           @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri, AppealInput body) {
+    public Response file(@PathParam("claimId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String claimId,
+                         @HeaderParam("If-Match")
+                         @Parameter(description = "ETag from GET, to refuse a stale update", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String ifMatch,
+                         @HeaderParam(Idempotency.HEADER)
+                         @Parameter(description = "Makes retries safe",
+                                 schema = @Schema(type = SchemaType.STRING, maxLength = 200, pattern = "^[\\x21-\\x7E]{1,200}$")) String idempotencyKey,
+                         @Context UriInfo uri, AppealInput body) {
         return actions.created(idempotencyKey, uri, body, () -> appeals.file(parse(claimId), body, ifMatch));
     }
 }

@@ -64,7 +64,8 @@ public class ClaimResource {
     @APIResponse(responseCode = "400", description = "Invalid claim; errors[] lists every violation")
     @APIResponse(responseCode = "404", description = "The practice is not in the caller's token")
     @APIResponse(responseCode = "409", description = "externalClaimId already exists for the practice")
-    public Response create(@HeaderParam(Idempotency.HEADER) @Parameter(description = "Makes retries safe") String idempotencyKey,
+    public Response create(@HeaderParam(Idempotency.HEADER)
+            @Parameter(description = "Makes retries safe", schema = @Schema(type = SchemaType.STRING, maxLength = 200, pattern = "^[\\x21-\\x7E]{1,200}$")) String idempotencyKey,
                            @Context UriInfo uri, ClaimInput body) {
         return idempotency.execute(idempotencyKey, tenancy.user(), "POST", uri.getPath(), body, () -> {
             ClaimView claim = claims.create(body);
@@ -83,8 +84,9 @@ public class ClaimResource {
     @APIResponse(responseCode = "200", description = "Updated or unchanged (see X-Upsert-Result)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimView.class)))
     @APIResponse(responseCode = "400", description = "Invalid claim; errors[] lists every violation")
     @APIResponse(responseCode = "404", description = "The practice is not in the caller's token")
-    public Response upsert(@PathParam("practiceId") @Parameter(example = "P100") String practiceId,
-                           @PathParam("externalClaimId") @Parameter(example = "PM-2026-000123") String externalClaimId,
+    public Response upsert(@PathParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String practiceId,
+                           @PathParam("externalClaimId") @Parameter(example = "PM-2026-000123",
+                                   schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[\\x21-\\x7E]{1,64}$")) String externalClaimId,
                            ClaimInput body) {
         ClaimService.Upserted result = claims.upsert(practiceId, externalClaimId, body);
         ClaimView view = claims.get(result.claim().claimId);
@@ -101,7 +103,8 @@ public class ClaimResource {
             + "rejected on its own; one bad item never rejects the others. Answers 200 with one result per item.")
     @APIResponse(responseCode = "200", description = "Per-item results", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BatchResult.class)))
     @APIResponse(responseCode = "400", description = "The batch is empty or holds more than 1,000 claims")
-    public Response batch(@HeaderParam(Idempotency.HEADER) @Parameter(description = "Makes retries safe") String idempotencyKey,
+    public Response batch(@HeaderParam(Idempotency.HEADER)
+            @Parameter(description = "Makes retries safe", schema = @Schema(type = SchemaType.STRING, maxLength = 200, pattern = "^[\\x21-\\x7E]{1,200}$")) String idempotencyKey,
                           @Context UriInfo uri, ClaimBatch body) {
         return idempotency.execute(idempotencyKey, tenancy.user(), "POST", uri.getPath(), body,
                 () -> Response.ok(batches.upsertAll(body)).build());
@@ -114,7 +117,8 @@ public class ClaimResource {
             + "deadlines, denials, payments and appeals. ETag is its version.")
     @APIResponse(responseCode = "200", description = "The claim", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimView.class)))
     @APIResponse(responseCode = "404", description = "No such claim, or another practice's")
-    public Response get(@PathParam("claimId") @Parameter(description = "Claim id (UUID)") String claimId) {
+    public Response get(@PathParam("claimId") @Parameter(description = "Claim id (UUID)",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String claimId) {
         ClaimView claim = claims.get(ClaimIds.parse(claimId));
         return Response.ok(claim).tag(String.valueOf(claim.version())).build();
     }
@@ -129,7 +133,9 @@ public class ClaimResource {
     @APIResponse(responseCode = "404", description = "No such claim")
     @APIResponse(responseCode = "409", description = "The move is not allowed from the current status")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
-    public Response changeStatus(@PathParam("claimId") String claimId, @HeaderParam("If-Match") String ifMatch,
+    public Response changeStatus(@PathParam("claimId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String claimId,
+                                 @HeaderParam("If-Match")
+                                 @Parameter(description = "ETag from GET, to refuse a stale update", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String ifMatch,
                                  StatusChange body) {
         ClaimView claim = claims.changeStatus(ClaimIds.parse(claimId), body, ifMatch);
         return Response.ok(claim).tag(String.valueOf(claim.version())).build();
@@ -142,17 +148,20 @@ public class ClaimResource {
     @APIResponse(responseCode = "200", description = "A page of claims")
     @APIResponse(responseCode = "400", description = "A filter value is invalid")
     public Page<ClaimSummary> list(
-            @QueryParam("practiceId") @Parameter(example = "P100") String practiceId,
-            @QueryParam("status") @Parameter(description = "One or more statuses, comma-separated", example = "DENIED,PARTIALLY_PAID") String status,
-            @QueryParam("payerId") @Parameter(example = "MEDICARE") String payerId,
+            @QueryParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String practiceId,
+            @QueryParam("status") @Parameter(description = "One or more statuses, comma-separated", example = "DENIED,PARTIALLY_PAID",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 4096)) String status,
+            @QueryParam("payerId") @Parameter(example = "MEDICARE", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String payerId,
             @QueryParam("agingBucket") @Parameter(schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"0-30", "31-60", "61-90", "91-120", "120+"})) String agingBucket,
             @QueryParam("minBalance") @Parameter(example = "100.00") BigDecimal minBalance,
             @QueryParam("denied") @Parameter(description = "true: only claims with a denial; false: only without") Boolean denied,
             @QueryParam("sort") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"created", "balance", "aging"}),
                     description = "created (newest first, default), balance (largest first), aging (oldest first)") String sort,
-            @QueryParam("limit") @Parameter(example = "50") Integer limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500", defaultValue = "50")) Integer limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "^[A-Za-z0-9_-]*$")) String cursor) {
         return search.search(new ClaimSearch.Filter(practiceId, statuses(status), payerId, agingBucket, minBalance,
                 denied, sortBy(sort)), limit, cursor);
     }

@@ -6,6 +6,7 @@ import com.ardesk.claims.appeal.AppealView;
 import com.ardesk.claims.denial.DenialView;
 import com.ardesk.claims.payment.PaymentView;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -17,40 +18,54 @@ import java.util.UUID;
 /** A claim with its lines, money, aging, deadlines and history, as GET /api/v1/claims/{id} shows it. */
 @Schema(description = "A claim with its lines, money totals, aging, deadlines, denials, payments and appeals.")
 public record ClaimView(
-        UUID claimId,
-        @Schema(example = "P100") String practiceId,
-        @Schema(example = "PM-2026-000123") String externalClaimId,
+        @Schema(implementation = String.class, format = "uuid", maxLength = 36) UUID claimId,
+        @Schema(example = "P100", maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$") String practiceId,
+        @Schema(example = "PM-2026-000123", maxLength = 64, pattern = "^[\\x21-\\x7E]{1,64}$") String externalClaimId,
         ClaimInput.PatientInput patient,
-        @Schema(example = "MEDICARE") String payerId,
-        @Schema(example = "1234567893") String providerNpi,
-        LocalDate serviceDateFrom,
-        LocalDate serviceDateTo,
-        LocalDate submittedOn,
+        @Schema(example = "MEDICARE", maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$") String payerId,
+        @Schema(example = "1234567893", maxLength = 10, pattern = "^[0-9]{10}$") String providerNpi,
+        @Schema(implementation = String.class, format = "date", maxLength = 10) LocalDate serviceDateFrom,
+        @Schema(implementation = String.class, format = "date", maxLength = 10) LocalDate serviceDateTo,
+        @Schema(implementation = String.class, format = "date", maxLength = 10) LocalDate submittedOn,
         ClaimStatus status,
-        @Schema(example = "370.00") BigDecimal billedAmount,
-        @Schema(example = "120.00") BigDecimal paidAmount,
-        @Schema(description = "Contractual and other (non-patient) adjustments", example = "80.00") BigDecimal adjustmentAmount,
-        @Schema(description = "Patient's share (PR adjustments)", example = "30.00") BigDecimal patientResponsibility,
-        @Schema(example = "0.00") BigDecimal writtenOffAmount,
+        @Schema(example = "370.00", type = SchemaType.NUMBER, minimum = "0", maximum = "999999999999.99") BigDecimal billedAmount,
+        @Schema(example = "120.00", type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99")
+        BigDecimal paidAmount,
+        @Schema(description = "Contractual and other (non-patient) adjustments", example = "80.00",
+                type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99") BigDecimal adjustmentAmount,
+        @Schema(description = "Patient's share (PR adjustments)", example = "30.00",
+                type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99") BigDecimal patientResponsibility,
+        @Schema(example = "0.00", type = SchemaType.NUMBER, minimum = "0", maximum = "999999999999.99") BigDecimal writtenOffAmount,
         @Schema(description = "What the payer still owes: billed - paid - adjustments - patient responsibility - write-offs",
-                example = "140.00") BigDecimal balance,
+                example = "140.00",
+                type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99") BigDecimal balance,
         @Schema(description = "True when more was paid than owed (negative balance)") boolean creditBalance,
-        @Schema(example = "47") long agingDays,
+        @Schema(example = "47", minimum = "0", maximum = "9223372036854775807") long agingDays,
         @Schema(example = "31-60") AgingBucket agingBucket,
         @Schema(description = "Which date aging counts from") AgingBasis agingBasis,
-        @Schema(description = "Last day to file with this payer, from the payer rule in force") LocalDate timelyFilingDeadline,
-        @Schema(description = "Last day to appeal the latest denial, if any") LocalDate appealDeadline,
-        String payerClaimControlNumber,
-        List<LineView> lines,
-        List<DenialView> denials,
-        List<PaymentView> payments,
-        List<AppealView> appeals,
-        Instant createdAt,
-        Instant updatedAt,
+        @Schema(description = "Last day to file with this payer, from the payer rule in force",
+                implementation = String.class, format = "date", maxLength = 10) LocalDate timelyFilingDeadline,
+        @Schema(description = "Last day to appeal the latest denial, if any", implementation = String.class, format = "date", maxLength = 10)
+        LocalDate appealDeadline,
+        @Schema(description = "The payer's claim id (835 CLP07)", maxLength = 64) String payerClaimControlNumber,
+        @Schema(maxItems = ClaimValidator.MAX_LINES) List<LineView> lines,
+        @Schema(description = "Every denial recorded, oldest first", maxItems = 10000) List<DenialView> denials,
+        @Schema(description = "Every payment and reversal posted, oldest first", maxItems = 10000) List<PaymentView> payments,
+        @Schema(description = "Every appeal filed, oldest first", maxItems = 10000) List<AppealView> appeals,
+        @Schema(implementation = String.class, format = "date-time", maxLength = 35) Instant createdAt,
+        @Schema(implementation = String.class, format = "date-time", maxLength = 35) Instant updatedAt,
         @JsonIgnore long version) {
 
     @Schema(description = "One service line")
-    public record LineView(int lineNumber, @Schema(example = "99214") String procedureCode, List<String> modifiers,
-                           int units, @Schema(example = "185.00") BigDecimal chargeAmount, List<String> diagnosisCodes) {
+    public record LineView(@Schema(minimum = "1", maximum = "50") int lineNumber,
+                           @Schema(example = "99214", maxLength = 5, pattern = "^(\\d{4}[0-9A-Z]|[A-V]\\d{4})$")
+                           String procedureCode,
+                           @Schema(type = SchemaType.ARRAY, implementation = ClaimInput.Modifier.class, maxItems = 4)
+                           List<String> modifiers,
+                           @Schema(minimum = "1", maximum = "9999") int units,
+                           @Schema(example = "185.00", type = SchemaType.NUMBER, minimum = "0", maximum = "999999999999.99")
+                           BigDecimal chargeAmount,
+                           @Schema(type = SchemaType.ARRAY, implementation = ClaimInput.DiagnosisCode.class, maxItems = 4)
+                           List<String> diagnosisCodes) {
     }
 }

@@ -1,5 +1,6 @@
 package com.ardesk.claims.denial;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -9,11 +10,17 @@ import java.util.UUID;
 
 /** A denial with the category derived from its CARC and the appeal deadline from the payer rule. */
 @Schema(description = "A denial: CARC group and reason, RARCs, derived category and appeal deadline")
-public record DenialView(UUID denialId, @Schema(example = "CO") String groupCode, @Schema(example = "197") String reasonCode,
-                         @Schema(example = "[\"N54\"]") List<String> remarkCodes,
+public record DenialView(@Schema(implementation = String.class, format = "uuid", maxLength = 36) UUID denialId,
+                         @Schema(example = "CO", maxLength = 2, pattern = "^[A-Z]{2}$") String groupCode,
+                         @Schema(example = "197", maxLength = 5) String reasonCode,
+                         @Schema(example = "[\"N54\"]", type = SchemaType.ARRAY, implementation = DenialInput.RemarkCode.class,
+                                 maxItems = 10) List<String> remarkCodes,
                          @Schema(example = "AUTHORIZATION") DenialCategory category,
-                         @Schema(example = "185.00") BigDecimal amount, LocalDate deniedOn, LocalDate appealDeadline,
-                         @Schema(example = "MANUAL") String source) {
+                         @Schema(example = "185.00", type = SchemaType.NUMBER, minimum = "0", maximum = "999999999999.99") BigDecimal amount,
+                         @Schema(implementation = String.class, format = "date", maxLength = 10) LocalDate deniedOn,
+                         @Schema(implementation = String.class, format = "date", maxLength = 10) LocalDate appealDeadline,
+                         @Schema(description = "Where it came from: MANUAL or the 835 that reported it", example = "MANUAL",
+                                 maxLength = 16) String source) {
     public static DenialView from(Denial d) {
         return new DenialView(d.denialId, d.groupCode, d.reasonCode,
                 d.remarkCodes == null || d.remarkCodes.isEmpty() ? List.of() : List.of(d.remarkCodes.split(",")),

@@ -15,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -37,8 +39,11 @@ public class PayerResource {
     @RolesAllowed({"caller", "supervisor", "integration", "admin"})
     @Operation(summary = "List payers", description = "Payers ordered by id, with the rule in force today.")
     @APIResponse(responseCode = "200", description = "A page of payers")
-    public Page<PayerView> list(@QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50") Integer limit,
-                                @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+    @APIResponse(responseCode = "400", description = "limit is outside 1-500 or cursor is not one this API issued")
+    public Page<PayerView> list(@QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50",
+                                        schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500", defaultValue = "50")) Integer limit,
+                                @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page",
+                                        schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "^[A-Za-z0-9_-]*$")) String cursor) {
         return payers.list(limit, cursor);
     }
 
@@ -49,7 +54,7 @@ public class PayerResource {
             + "the ETag is the payer's version for If-Match on PUT.")
     @APIResponse(responseCode = "200", description = "The payer")
     @APIResponse(responseCode = "404", description = "No such payer")
-    public Response get(@PathParam("payerId") @Parameter(example = "MEDICARE") String payerId) {
+    public Response get(@PathParam("payerId") @Parameter(example = "MEDICARE", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String payerId) {
         PayerView payer = payers.find(payerId);
         return Response.ok(payer).tag(String.valueOf(payer.version())).build();
     }
@@ -65,8 +70,9 @@ public class PayerResource {
     @APIResponse(responseCode = "400", description = "Invalid body; errors[] names each field")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag")
     public Response put(@PathParam("payerId") @Pattern(regexp = PAYER_ID, message = "must be 1-64 letters, digits, '.', '_' or '-'")
-                        @Parameter(example = "MEDICARE") String payerId,
-                        @HeaderParam("If-Match") @Parameter(description = "ETag from GET, to refuse a stale update") String ifMatch,
+                        @Parameter(example = "MEDICARE", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String payerId,
+                        @HeaderParam("If-Match") @Parameter(description = "ETag from GET, to refuse a stale update", schema = @Schema(type = SchemaType.STRING, maxLength = 64))
+                        String ifMatch,
                         @Valid @NotNull PayerUpdate body) {
         PayerService.Upserted result = payers.upsert(payerId, body, ifMatch);
         Response.ResponseBuilder response = result.created() ? Response.status(201)

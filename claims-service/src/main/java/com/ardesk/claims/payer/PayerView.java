@@ -8,10 +8,10 @@ import java.util.List;
 /** A payer as the API shows it: contact data, the rule in force today, and every rule version. */
 @Schema(description = "A payer with the rule in force today and its rule history (oldest first).")
 public record PayerView(
-        @Schema(example = "MEDICARE") String payerId,
-        @Schema(example = "Medicare Part B (Noridian JE)") String name,
-        @Schema(example = "+1-855-609-9960") String phone,
+        @Schema(example = "MEDICARE", maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$") String payerId,
+        @Schema(example = "Medicare Part B (Noridian JE)", maxLength = 200) String name,
+        @Schema(example = "+1-855-609-9960", maxLength = 40) String phone,
         RuleTerms currentRule,
-        List<RuleTerms> rules,
+        @Schema(description = "Every rule version, oldest first", maxItems = 10000) List<RuleTerms> rules,
         @JsonIgnore long version) {
 }

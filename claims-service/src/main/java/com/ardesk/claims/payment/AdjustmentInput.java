@@ -1,11 +1,15 @@
 package com.ardesk.claims.payment;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 
 /** A CAS adjustment: group (CO, PR, OA, PI, CR), CARC and amount. */
 @Schema(description = "An adjustment: group code, CARC and amount")
-public record AdjustmentInput(@Schema(example = "CO") String groupCode, @Schema(example = "45") String reasonCode,
-                              @Schema(example = "80.00") BigDecimal amount) {
+public record AdjustmentInput(@Schema(description = "CO, PR, OA, PI or CR", example = "CO", maxLength = 2, pattern = "^[A-Z]{2}$") String groupCode,
+                              @Schema(description = "CARC", example = "45", maxLength = 5, pattern = "^[A-Z0-9]{1,5}$")
+                              String reasonCode,
+                              @Schema(description = "Negative when the payer reverses an adjustment", example = "80.00",
+                                      type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99") BigDecimal amount) {
 }

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -48,8 +50,13 @@ public class PaymentResource {
     @APIResponse(responseCode = "404", description = "No such claim")
     @APIResponse(responseCode = "409", description = "The claim is written off or closed")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
-    public Response pay(@PathParam("claimId") String claimId, @HeaderParam("If-Match") String ifMatch,
-                           @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri, PaymentInput body) {
+    public Response pay(@PathParam("claimId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String claimId,
+                        @HeaderParam("If-Match")
+                        @Parameter(description = "ETag from GET, to refuse a stale update", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String ifMatch,
+                        @HeaderParam(Idempotency.HEADER)
+                        @Parameter(description = "Makes retries safe",
+                                schema = @Schema(type = SchemaType.STRING, maxLength = 200, pattern = "^[\\x21-\\x7E]{1,200}$")) String idempotencyKey,
+                        @Context UriInfo uri, PaymentInput body) {
         return actions.created(idempotencyKey, uri, body, () -> payments.pay(parse(claimId), body, ifMatch));
     }
 }

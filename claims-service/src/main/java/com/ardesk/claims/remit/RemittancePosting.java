@@ -6,5 +6,7 @@ import java.util.List;
 
 /** Answer of POST /api/v1/remittances: one remittance per 835 transaction in the file. */
 @Schema(description = "The remittances of the file; replayed is true when the file had been posted before")
-public record RemittancePosting(boolean replayed, List<RemittanceView> remittances) {
+public record RemittancePosting(boolean replayed,
+                                @Schema(description = "One per ST/SE transaction in the file; the 10 MiB body limit bounds them",
+                                        maxItems = 1000000) List<RemittanceView> remittances) {
 }

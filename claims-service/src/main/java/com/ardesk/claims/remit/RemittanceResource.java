@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -41,15 +42,16 @@ public class RemittanceResource {
             + "records denials (CLP02=4, or denial CARCs on a paid claim), applies reversals (CLP02=22), keeps PLB "
             + "provider adjustments apart. Claims are matched by CLP01 within the caller's practices (or ?practiceId=). "
             + "A replay of the same file changes nothing and answers 200 with replayed=true.")
-    @RequestBody(content = @Content(mediaType = "application/edi-x12", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-            example = "ISA*00*          *00*          *ZZ*PAYER          *ZZ*PROVIDER       *261120*1200*^*00501*000000001*0*P*:~GS*HP*...~ST*835*0001~...")))
+    @RequestBody(content = @Content(mediaType = "application/edi-x12", schema = @Schema(type = SchemaType.STRING, maxLength = 10485760,
+            description = "The 835 interchange; the 10 MiB body limit bounds it", example = "ISA*00*          *00*          *ZZ*PAYER          *ZZ*PROVIDER       *261120*1200*^*00501*000000001*0*P*:~GS*HP*...~ST*835*0001~...")))
     @APIResponse(responseCode = "201", description = "Posted", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = RemittancePosting.class)))
     @APIResponse(responseCode = "200", description = "Already posted: nothing changed", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = RemittancePosting.class)))
     @APIResponse(responseCode = "400", description = "Not a readable 835; the problem names the segment")
     @APIResponse(responseCode = "404", description = "practiceId is not in the caller's token")
-    public Response post(@QueryParam("practiceId") @Parameter(description = "Match claims in this practice only", example = "P100")
+    public Response post(@QueryParam("practiceId") @Parameter(description = "Match claims in this practice only", example = "P100",
+                                 schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"))
                          String practiceId, String body) {
         if (body == null || body.isBlank()) {
             throw ProblemException.validation("body", "is empty; send the 835 file as the request body");
@@ -62,7 +64,11 @@ public class RemittanceResource {
     @RolesAllowed({"caller", "supervisor", "integration", "admin"})
     @Operation(summary = "List remittances", description = "Remittances of the caller's practices, newest first.")
     @APIResponse(responseCode = "200", description = "A page of remittances")
-    public Page<RemittanceView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    @APIResponse(responseCode = "400", description = "limit is outside 1-500 or cursor is not one this API issued")
+    public Page<RemittanceView> list(@QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50",
+                                             schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500", defaultValue = "50")) Integer limit,
+                                     @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page",
+                                             schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "^[A-Za-z0-9_-]*$")) String cursor) {
         return remittances.list(limit, cursor);
     }
 
@@ -72,7 +78,7 @@ public class RemittanceResource {
     @Operation(summary = "Get a remittance", description = "The payment, each claim's posting result and PLB adjustments.")
     @APIResponse(responseCode = "200", description = "The remittance")
     @APIResponse(responseCode = "404", description = "No such remittance, or another practice's")
-    public RemittanceView get(@PathParam("remittanceId") String remittanceId) {
+    public RemittanceView get(@PathParam("remittanceId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String remittanceId) {
         try {
             return remittances.get(UUID.fromString(remittanceId));
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package com.ardesk.claims.remit;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -10,23 +11,42 @@ import java.util.UUID;
 
 /** A posted 835 transaction and what happened to each claim in it. */
 @Schema(description = "An 835 payment and what was posted from it")
-public record RemittanceView(UUID remittanceId, String practiceId, @Schema(example = "MEDICARE PART B") String payerName,
-                             String payerIdentifier, @Schema(example = "1234567890") String traceNumber,
-                             @Schema(example = "ACH") String paymentMethod, @Schema(example = "1250.00") BigDecimal paymentAmount,
-                             LocalDate paymentDate, Instant receivedAt, List<ClaimResult> claims,
+public record RemittanceView(@Schema(implementation = String.class, format = "uuid", maxLength = 36) UUID remittanceId,
+                             @Schema(description = "Set when the file was posted for one practice", maxLength = 64,
+                                     pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+                             String practiceId,
+                             @Schema(example = "MEDICARE PART B", maxLength = 200) String payerName,
+                             @Schema(maxLength = 80) String payerIdentifier,
+                             @Schema(example = "1234567890", maxLength = 80) String traceNumber,
+                             @Schema(example = "ACH", maxLength = 8) String paymentMethod,
+                             @Schema(example = "1250.00", type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99")
+                             BigDecimal paymentAmount,
+                             @Schema(implementation = String.class, format = "date", maxLength = 10) LocalDate paymentDate,
+                             @Schema(implementation = String.class, format = "date-time", maxLength = 35) Instant receivedAt,
+                             @Schema(description = "One per CLP, in file order; the 10 MiB body limit bounds them", maxItems = 1000000)
+                             List<ClaimResult> claims,
+                             @Schema(description = "PLB adjustments, in file order", maxItems = 1000000)
                              List<ProviderAdjustmentView> providerAdjustments) {
 
     @Schema(description = "One CLP: posted, denied, reversed, or why it was not posted")
-    public record ClaimResult(@Schema(example = "PM-2026-000123") String patientControlNumber,
-                              @Schema(example = "1") String claimStatusCode, UUID claimId,
-                              BigDecimal charge, BigDecimal paid, BigDecimal patientResponsibility,
-                              String payerClaimControlNumber,
-                              @Schema(example = "posted", description = "posted, denied, reversed, unmatched, skipped or rejected")
-                              String result, String note) {
+    public record ClaimResult(@Schema(example = "PM-2026-000123", maxLength = 64) String patientControlNumber,
+                              @Schema(example = "1", maxLength = 4) String claimStatusCode,
+                              @Schema(implementation = String.class, format = "uuid", maxLength = 36) UUID claimId,
+                              @Schema(type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99") BigDecimal charge,
+                              @Schema(type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99") BigDecimal paid,
+                              @Schema(type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99") BigDecimal patientResponsibility,
+                              @Schema(maxLength = 64) String payerClaimControlNumber,
+                              @Schema(example = "posted", description = "posted, denied, reversed, unmatched, skipped or rejected",
+                                      enumeration = {"posted", "denied", "reversed", "unmatched", "skipped", "rejected"})
+                              String result,
+                              @Schema(maxLength = 500) String note) {
     }
 
     @Schema(description = "A PLB provider-level adjustment (not tied to a claim)")
-    public record ProviderAdjustmentView(String providerId, LocalDate fiscalPeriod, @Schema(example = "WO") String reasonCode,
-                                         String reference, BigDecimal amount) {
+    public record ProviderAdjustmentView(@Schema(maxLength = 80) String providerId,
+                                         @Schema(implementation = String.class, format = "date", maxLength = 10) LocalDate fiscalPeriod,
+                                         @Schema(example = "WO", maxLength = 8) String reasonCode,
+                                         @Schema(maxLength = 80) String reference,
+                                         @Schema(type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99") BigDecimal amount) {
     }
 }

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -37,9 +39,10 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The aging report")
     @APIResponse(responseCode = "400", description = "Missing practiceId or invalid basis/asOf")
     @APIResponse(responseCode = "404", description = "The practice is not in the caller's token")
-    public ReportViews.ArAging arAging(@QueryParam("practiceId") @Parameter(example = "P100") String practiceId,
-                                       @QueryParam("basis") @Parameter(example = "FIRST_BILLED") String basis,
-                                       @QueryParam("asOf") @Parameter(example = "2026-11-23") String asOf) {
+    public ReportViews.ArAging arAging(@QueryParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String practiceId,
+                                       @QueryParam("basis") @Parameter(description = "FIRST_BILLED or SERVICE_DATE, any case",
+                                               example = "FIRST_BILLED", schema = @Schema(type = SchemaType.STRING, maxLength = 12)) String basis,
+                                       @QueryParam("asOf") @Parameter(example = "2026-11-23", schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) String asOf) {
         AgingBasis b;
         try {
             b = basis == null ? AgingBasis.FIRST_BILLED : AgingBasis.valueOf(basis.toUpperCase(Locale.ROOT));
@@ -58,9 +61,9 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The KPIs")
     @APIResponse(responseCode = "400", description = "Missing practiceId or invalid dates")
     @APIResponse(responseCode = "404", description = "The practice is not in the caller's token")
-    public ReportViews.Kpis kpis(@QueryParam("practiceId") @Parameter(example = "P100") String practiceId,
-                                 @QueryParam("from") @Parameter(example = "2026-08-26") String from,
-                                 @QueryParam("to") @Parameter(example = "2026-11-23") String to) {
+    public ReportViews.Kpis kpis(@QueryParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String practiceId,
+                                 @QueryParam("from") @Parameter(example = "2026-08-26", schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) String from,
+                                 @QueryParam("to") @Parameter(example = "2026-11-23", schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) String to) {
         return reports.kpis(practiceId, date("from", from), date("to", to));
     }
 

@@ -1,6 +1,7 @@
 package com.ardesk.kit.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
@@ -12,8 +13,16 @@ import java.util.List;
  * @param errors    for validation problems: every violation, not just the first
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance, String requestId,
-                      List<FieldError> errors) {
+@Schema(description = "RFC 9457 problem details")
+public record Problem(
+        @Schema(format = "uri", maxLength = 200, example = "https://ardesk.dev/problems/validation") String type,
+        @Schema(maxLength = 200, example = "Request is invalid") String title,
+        @Schema(minimum = "100", maximum = "599", example = "400") int status,
+        @Schema(maxLength = 8192, example = "lines[0].units: must be between 1 and 9999") String detail,
+        @Schema(description = "The request path", format = "uri-reference", maxLength = 8192, example = "api/v1/claims") String instance,
+        @Schema(maxLength = 128, pattern = "^[A-Za-z0-9._:-]{1,128}$", example = "4f1c2a9e-5b7d-4c1e-9a31-2f6d8e0b7c55")
+        String requestId,
+        @Schema(maxItems = 10000) List<FieldError> errors) {
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://ardesk.dev/problems/";
 
