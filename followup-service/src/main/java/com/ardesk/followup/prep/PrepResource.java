@@ -7,6 +7,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -31,7 +33,8 @@ public class PrepResource {
             + "deadlines; denials with categories; the last calls; promises; open tasks; a script hint.")
     @APIResponse(responseCode = "200", description = "The packet")
     @APIResponse(responseCode = "404", description = "Unknown claim, or one of another practice")
-    public PrepPacket prep(@PathParam("claimId") @Parameter(example = "0b9d7a3c-2f41-4c8e-b1f5-7e6a9c3d5f10") String claimId) {
+    public PrepPacket prep(@PathParam("claimId") @Parameter(example = "0b9d7a3c-2f41-4c8e-b1f5-7e6a9c3d5f10",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String claimId) {
         return prep.prep(claimId);
     }
 
@@ -41,7 +44,8 @@ public class PrepResource {
     @Operation(summary = "Claim timeline", description = "Claim events, calls, promises and task changes, oldest first.")
     @APIResponse(responseCode = "200", description = "The timeline")
     @APIResponse(responseCode = "404", description = "Unknown claim, or one of another practice")
-    public TimelineView timeline(@PathParam("claimId") @Parameter(example = "0b9d7a3c-2f41-4c8e-b1f5-7e6a9c3d5f10") String claimId) {
+    public TimelineView timeline(@PathParam("claimId") @Parameter(example = "0b9d7a3c-2f41-4c8e-b1f5-7e6a9c3d5f10",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String claimId) {
         return prep.timeline(claimId);
     }
 }

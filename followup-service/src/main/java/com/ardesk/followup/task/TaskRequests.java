@@ -16,9 +16,9 @@ public final class TaskRequests {
 
     @Schema(description = "A task a person creates by hand. type defaults to MANUAL, dueOn to today.")
     public record NewTask(
-            @NotNull @Schema(example = "0b9d7a3c-2f41-4c8e-b1f5-7e6a9c3d5f10") UUID claimId,
+            @NotNull @Schema(example = "0b9d7a3c-2f41-4c8e-b1f5-7e6a9c3d5f10", implementation = String.class, format = "uuid", maxLength = 36) UUID claimId,
             @Schema(example = "MANUAL", defaultValue = "MANUAL") TaskType type,
-            @Schema(example = "2026-11-25") LocalDate dueOn,
+            @Schema(example = "2026-11-25", implementation = String.class, format = "date", maxLength = 10) LocalDate dueOn,
             @Size(max = 128) @Schema(example = "caller-7") String assignee,
             @NotBlank @Size(max = 500) @Schema(example = "patient called: check the secondary payer") String reason) {
     }
@@ -29,7 +29,7 @@ public final class TaskRequests {
 
     @Schema(description = "Puts a task aside until a later day; it comes back OPEN, due that day.")
     public record Snooze(
-            @NotNull @Schema(example = "2026-12-01") LocalDate until,
+            @NotNull @Schema(example = "2026-12-01", implementation = String.class, format = "date", maxLength = 10) LocalDate until,
             @NotBlank @Size(max = 500) @Schema(example = "payer system down until next week") String reason) {
     }
 

@@ -17,6 +17,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -49,12 +51,18 @@ public class TaskResource {
     @APIResponse(responseCode = "400", description = "A filter is malformed; errors[] names it")
     @APIResponse(responseCode = "404", description = "claimId belongs to another practice")
     public Page<TaskView> list(
-            @QueryParam("claimId") @Parameter(example = "0b9d7a3c-2f41-4c8e-b1f5-7e6a9c3d5f10") String claimId,
-            @QueryParam("status") @Parameter(description = "OPEN, SNOOZED, DONE or CANCELLED", example = "OPEN") String status,
-            @QueryParam("assignee") @Parameter(example = "caller-7") String assignee,
-            @QueryParam("dueBefore") @Parameter(description = "Due on or before this day", example = "2026-11-30") String dueBefore,
-            @QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50") Integer limit,
-            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+            @QueryParam("claimId") @Parameter(example = "0b9d7a3c-2f41-4c8e-b1f5-7e6a9c3d5f10",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String claimId,
+            @QueryParam("status") @Parameter(description = "OPEN, SNOOZED, DONE or CANCELLED", example = "OPEN",
+                    schema = @Schema(implementation = TaskStatus.class)) String status,
+            @QueryParam("assignee") @Parameter(example = "caller-7",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 128)) String assignee,
+            @QueryParam("dueBefore") @Parameter(description = "Due on or before this day", example = "2026-11-30",
+                    schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) String dueBefore,
+            @QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500")) Integer limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 1024)) String cursor) {
         return tasks.list(claimId, status, assignee, dueBefore, limit, cursor);
     }
 
@@ -64,7 +72,7 @@ public class TaskResource {
     @Operation(summary = "Get one task", description = "The ETag is the task's version, for If-Match on its actions.")
     @APIResponse(responseCode = "200", description = "The task")
     @APIResponse(responseCode = "404", description = "No such task in the token's practices")
-    public Response get(@PathParam("taskId") String taskId) {
+    public Response get(@PathParam("taskId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String taskId) {
         return withTag(Response.ok(), tasks.get(taskId));
     }
 
@@ -78,7 +86,8 @@ public class TaskResource {
     @APIResponse(responseCode = "404", description = "Unknown claim, or one of another practice")
     @APIResponse(responseCode = "409", description = "The claim already has an open task of that type")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
-    public Response create(@HeaderParam("Idempotency-Key") @Parameter(description = "Client-chosen key, 1-200 printable characters")
+    public Response create(@HeaderParam("Idempotency-Key") @Parameter(description = "Client-chosen key, 1-200 printable characters",
+                                   schema = @Schema(type = SchemaType.STRING, maxLength = 200, pattern = "^[\\x21-\\x7E]{1,200}$"))
                            String idempotencyKey,
                            @Valid @NotNull TaskRequests.NewTask body) {
         return idempotency.execute(idempotencyKey, tenancy.user(), "POST", "/api/v1/followups", body, () -> {
@@ -96,7 +105,8 @@ public class TaskResource {
     @APIResponse(responseCode = "404", description = "No such task in the token's practices")
     @APIResponse(responseCode = "409", description = "The task is already DONE or CANCELLED")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag")
-    public Response complete(@PathParam("taskId") String taskId, @HeaderParam("If-Match") String ifMatch,
+    public Response complete(@PathParam("taskId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String taskId,
+                             @HeaderParam("If-Match") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String ifMatch,
                              @Valid TaskRequests.Complete body) {
         return withTag(Response.ok(), tasks.complete(taskId, body, ifMatch));
     }
@@ -111,7 +121,8 @@ public class TaskResource {
     @APIResponse(responseCode = "404", description = "No such task in the token's practices")
     @APIResponse(responseCode = "409", description = "The task is already DONE or CANCELLED")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag")
-    public Response snooze(@PathParam("taskId") String taskId, @HeaderParam("If-Match") String ifMatch,
+    public Response snooze(@PathParam("taskId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String taskId,
+                           @HeaderParam("If-Match") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String ifMatch,
                            @Valid @NotNull TaskRequests.Snooze body) {
         return withTag(Response.ok(), tasks.snooze(taskId, body, ifMatch));
     }
@@ -126,7 +137,8 @@ public class TaskResource {
     @APIResponse(responseCode = "404", description = "No such task in the token's practices")
     @APIResponse(responseCode = "409", description = "The task is already DONE or CANCELLED")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag")
-    public Response assign(@PathParam("taskId") String taskId, @HeaderParam("If-Match") String ifMatch,
+    public Response assign(@PathParam("taskId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String taskId,
+                           @HeaderParam("If-Match") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String ifMatch,
                            @Valid @NotNull TaskRequests.Assign body) {
         return withTag(Response.ok(), tasks.assign(taskId, body, ifMatch));
     }
@@ -141,7 +153,8 @@ public class TaskResource {
     @APIResponse(responseCode = "404", description = "No such task in the token's practices")
     @APIResponse(responseCode = "409", description = "The task is already DONE or CANCELLED")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag")
-    public Response cancel(@PathParam("taskId") String taskId, @HeaderParam("If-Match") String ifMatch,
+    public Response cancel(@PathParam("taskId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String taskId,
+                           @HeaderParam("If-Match") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String ifMatch,
                            @Valid @NotNull TaskRequests.Cancel body) {
         return withTag(Response.ok(), tasks.cancel(taskId, body, ifMatch));
     }

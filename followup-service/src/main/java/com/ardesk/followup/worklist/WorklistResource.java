@@ -1,5 +1,6 @@
 package com.ardesk.followup.worklist;
 
+import com.ardesk.followup.rules.TaskType;
 import com.ardesk.kit.web.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -34,8 +37,10 @@ public class WorklistResource {
             + "ones of their practices, highest priority first. Tasks leased to another caller are left out.")
     @APIResponse(responseCode = "200", description = "A page of worklist items")
     @APIResponse(responseCode = "400", description = "limit out of range or a foreign cursor")
-    public Page<WorklistItem> mine(@QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50") Integer limit,
-                                   @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+    public Page<WorklistItem> mine(@QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50",
+                                       schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500")) Integer limit,
+                                   @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page",
+                                       schema = @Schema(type = SchemaType.STRING, maxLength = 1024)) String cursor) {
         return worklists.mine(limit, cursor);
     }
 
@@ -47,13 +52,20 @@ public class WorklistResource {
     @APIResponse(responseCode = "400", description = "A filter is malformed; errors[] names it")
     @APIResponse(responseCode = "403", description = "Not a supervisor")
     @APIResponse(responseCode = "404", description = "practiceId is not one of the token's practices")
-    public Page<WorklistItem> search(@QueryParam("assignee") @Parameter(example = "caller-7") String assignee,
-                                     @QueryParam("practiceId") @Parameter(example = "P100") String practiceId,
-                                     @QueryParam("payerId") @Parameter(example = "AETNA") String payerId,
-                                     @QueryParam("type") @Parameter(example = "DENIAL") String type,
-                                     @QueryParam("dueBefore") @Parameter(example = "2026-11-30") String dueBefore,
-                                     @QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50") Integer limit,
-                                     @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+    public Page<WorklistItem> search(@QueryParam("assignee") @Parameter(example = "caller-7",
+                                         schema = @Schema(type = SchemaType.STRING, maxLength = 128)) String assignee,
+                                     @QueryParam("practiceId") @Parameter(example = "P100",
+                                         schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String practiceId,
+                                     @QueryParam("payerId") @Parameter(example = "AETNA",
+                                         schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String payerId,
+                                     @QueryParam("type") @Parameter(example = "DENIAL", schema = @Schema(implementation = TaskType.class))
+                                     String type,
+                                     @QueryParam("dueBefore") @Parameter(example = "2026-11-30",
+                                         schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) String dueBefore,
+                                     @QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50",
+                                         schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500")) Integer limit,
+                                     @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page",
+                                         schema = @Schema(type = SchemaType.STRING, maxLength = 1024)) String cursor) {
         return worklists.search(assignee, practiceId, payerId, type, dueBefore, limit, cursor);
     }
 
