@@ -17,6 +17,10 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         String which = args.length == 0 ? "all" : args[0];
+        // measured like production: C2 JIT and a roomier heap, not the local run's lean flags
+        if (System.getProperty(ArDeskSystem.JVM_OPTIONS) == null) {
+            System.setProperty(ArDeskSystem.JVM_OPTIONS, "-Xmx1g -XX:+UseParallelGC");
+        }
         Path root = Path.of(System.getProperty("ardesk.root", ".")).toAbsolutePath().normalize();
         if (List.of("all", "claims-batch").contains(which)) {
             // claims-service alone: the downstream consumers would compete for the same two cores and

@@ -37,6 +37,11 @@ public final class ArDeskSystem implements AutoCloseable {
         }
     }
 
+    /** System property with the service JVMs' options; benchmarks want the full JIT, not a small footprint. */
+    public static final String JVM_OPTIONS = "ardesk.service.jvm-options";
+    /** Small and quick to start, for the local run and the end-to-end tests on a laptop. */
+    static final String LEAN_JVM = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
+
     private final Path root;
     private final Path workDir;
     private final Consumer<String> log;
@@ -137,8 +142,8 @@ public final class ArDeskSystem implements AutoCloseable {
             }
         }
         props.putAll(extraProperties);
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xss512k"));
+        List<String> cmd = new ArrayList<>(List.of(javaBinary()));
+        cmd.addAll(List.of(System.getProperty(JVM_OPTIONS, LEAN_JVM).trim().split("\\s+")));
         props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", appJar(s).toString()));
         Path logFile = workDir.resolve("logs/" + s.name() + ".log");
