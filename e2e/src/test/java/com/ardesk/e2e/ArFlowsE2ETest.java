@@ -136,6 +136,31 @@ class ArFlowsE2ETest {
         given().get("/openapi").then().statusCode(200);
     }
 
+    /**
+     * Issue 8: the merged document of the real services lints clean with Spectral and the OWASP API
+     * ruleset (gateway/openapi-lint.sh installs both from the npm registry on first use). Skipped on a
+     * machine without Node.js, which the two README commands do not need.
+     */
+    @Test
+    void theMergedOpenApiDocumentLintsCleanWithTheOwaspRuleset() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("npx"), "Node.js is not installed");
+        Path root = Path.of(System.getProperty("ardesk.root", "..")).toAbsolutePath().normalize();
+        Process lint = new ProcessBuilder("bash", root.resolve("gateway/openapi-lint.sh").toString(), system.gatewayUrl())
+                .redirectErrorStream(true).start();
+        String report = new String(lint.getInputStream().readAllBytes());
+        assertThat(lint.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(lint.exitValue()).as("spectral found errors:%n%s", report).isZero();
+    }
+
+    private static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (java.nio.file.Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);
