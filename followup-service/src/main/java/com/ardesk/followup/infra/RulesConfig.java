@@ -1,10 +1,13 @@
 package com.ardesk.followup.infra;
 
+import com.ardesk.followup.rules.PracticeOverrides;
 import com.ardesk.followup.rules.RuleSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
 
 /** Follow-up rule settings ({@code ardesk.rules.*}); defaults are DOMAIN.md's. */
 @ConfigMapping(prefix = "ardesk.rules")
@@ -41,8 +44,52 @@ public interface RulesConfig {
     @WithDefault("1")
     int promiseCheckOffsetDays();
 
+    /**
+     * Per-practice overrides ({@code ardesk.rules.practices."P200".appeal-lead-days=21}); every key
+     * is optional and falls back to the global value above.
+     */
+    Map<String, PracticeRules> practices();
+
+    /** The global settings, for practices without overrides. */
     default RuleSettings settings() {
         return new RuleSettings(appealLeadDays(), timelyFilingLeadDays(), inProcessDays(), infoRequestedDays(),
                 resubmitDays(), appealStatusCheckDays(), promiseCheckOffsetDays());
+    }
+
+    /** The effective settings for one practice. */
+    default RuleSettings settings(String practiceId) {
+        PracticeRules own = practiceId == null ? null : practices().get(practiceId);
+        return own == null ? settings() : own.overrides().over(settings());
+    }
+
+    /** The time zone where one practice's callers work. */
+    default ZoneId zone(String practiceId) {
+        PracticeRules own = practiceId == null ? null : practices().get(practiceId);
+        return own == null ? zone() : own.zone().map(ZoneId::of).orElse(zone());
+    }
+
+    /** One practice's overrides; each absent key means "as the global setting". */
+    interface PracticeRules {
+        /** A zone id such as America/Denver; {@link Today} checks every one at startup. */
+        Optional<String> zone();
+
+        Optional<Integer> appealLeadDays();
+
+        Optional<Integer> timelyFilingLeadDays();
+
+        Optional<Integer> inProcessDays();
+
+        Optional<Integer> infoRequestedDays();
+
+        Optional<Integer> resubmitDays();
+
+        Optional<Integer> appealStatusCheckDays();
+
+        Optional<Integer> promiseCheckOffsetDays();
+
+        default PracticeOverrides overrides() {
+            return new PracticeOverrides(appealLeadDays(), timelyFilingLeadDays(), inProcessDays(),
+                    infoRequestedDays(), resubmitDays(), appealStatusCheckDays(), promiseCheckOffsetDays());
+        }
     }
 }

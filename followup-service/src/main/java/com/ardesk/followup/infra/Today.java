@@ -7,19 +7,28 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** "Now" and "today" in the configured zone: due dates and aging are calendar days where callers work. */
+/**
+ * "Now" and "today" where callers work: due dates and aging are calendar days, and a practice
+ * may sit in another zone than the global one.
+ */
 @ApplicationScoped
 public class Today {
     private final Clock clock;
-    private final ZoneId zone;
+    private final RulesConfig config;
 
     public Today(RulesConfig config) {
-        this.zone = config.zone();
-        this.clock = Clock.system(zone);
+        this.config = config;
+        this.clock = Clock.system(config.zone());
+        // a mistyped practice zone fails the start, not the first event of that practice
+        config.practices().keySet().forEach(config::zone);
     }
 
     public LocalDate date() {
         return LocalDate.now(clock);
+    }
+
+    public LocalDate date(String practiceId) {
+        return LocalDate.now(clock.withZone(zone(practiceId)));
     }
 
     public Instant now() {
@@ -27,6 +36,10 @@ public class Today {
     }
 
     public ZoneId zone() {
-        return zone;
+        return clock.getZone();
+    }
+
+    public ZoneId zone(String practiceId) {
+        return config.zone(practiceId);
     }
 }

@@ -53,7 +53,7 @@ public class PrepService {
     /** The packet for a claim the caller was already allowed to see (the next-call lease). */
     @Transactional(Transactional.TxType.MANDATORY)
     public PrepPacket packet(ClaimSnapshot claim) {
-        LocalDate day = today.date();
+        LocalDate day = today.date(claim.practiceId);
         PayerInfo payer = claim.payerId != null ? PayerInfo.findById(claim.payerId) : null;
         int agingDays = Aging.days(Aging.basis(claim.submittedOn, claim.serviceDateFrom), day);
         PrepPacket.ClaimInfo info = new PrepPacket.ClaimInfo(claim.claimId, claim.practiceId, claim.externalClaimId,

@@ -18,21 +18,24 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Applies one {@code ar.calls.v1} event: calls and promises into the read model, then the rules. */
 @ApplicationScoped
 public class CallProjection {
     private final TaskEngine tasks;
     private final ClaimLocks locks;
-    private final FollowUpRules rules;
+    private final RulesConfig config;
+    private final Map<String, FollowUpRules> rules = new ConcurrentHashMap<>();
     private final Today today;
     private final EntityManager em;
 
     public CallProjection(TaskEngine tasks, ClaimLocks locks, RulesConfig config, Today today, EntityManager em) {
         this.tasks = tasks;
         this.locks = locks;
-        this.rules = new FollowUpRules(config.settings());
+        this.config = config;
         this.today = today;
         this.em = em;
     }
@@ -56,7 +59,8 @@ public class CallProjection {
             return;
         }
         // the call's own date, so a call logged late still schedules from when it happened
-        LocalDate day = call.startedAt() != null ? call.startedAt().atZone(today.zone()).toLocalDate() : today.date();
+        LocalDate day = call.startedAt() != null
+                ? call.startedAt().atZone(today.zone(event.practiceId())).toLocalDate() : day(event);
         for (UUID claimId : call.claimIds()) {
             locks.lock(claimId);
             em.createNativeQuery("""
@@ -76,7 +80,7 @@ public class CallProjection {
                             + (call.referenceNumber() != null ? ", ref " + call.referenceNumber() : ""), call.callId());
             tasks.releaseLeases(claimId);
             ClaimSnapshot claim = ClaimSnapshot.findById(claimId);
-            tasks.apply(claimId, event.practiceId(), rules.callLogged(call, day, today.zone(),
+            tasks.apply(claimId, event.practiceId(), rules(event).callLogged(call, day, today.zone(event.practiceId()),
                     claim != null ? claim.appealDeadline : null), call.callerId() != null ? call.callerId() : "system", at);
         }
     }
@@ -102,7 +106,7 @@ public class CallProjection {
                 + Money.format(p.amount()) + " by " + p.expectedOn()
                 + (p.method() != null ? " (" + p.method() + (p.reference() != null ? " " + p.reference() : "") + ")" : ""),
                 p.promiseId());
-        tasks.apply(p.claimId(), event.practiceId(), rules.promiseToPay(p), ClaimProjection.SYSTEM, at);
+        tasks.apply(p.claimId(), event.practiceId(), rules(event).promiseToPay(p), ClaimProjection.SYSTEM, at);
     }
 
     private void promiseKept(EventEnvelope event, PromiseKept k, Instant at) {
@@ -110,7 +114,7 @@ public class CallProjection {
         settle(k.promiseId(), "KEPT", k.keptOn(), at);
         TimelineEntry.record(k.claimId(), event.practiceId(), at, "PROMISE_KEPT", "promise kept on " + k.keptOn()
                 + ": " + Money.format(k.amount()), k.promiseId());
-        tasks.apply(k.claimId(), event.practiceId(), rules.promiseKept(k), ClaimProjection.SYSTEM, at);
+        tasks.apply(k.claimId(), event.practiceId(), rules(event).promiseKept(k), ClaimProjection.SYSTEM, at);
     }
 
     private void promiseBroken(EventEnvelope event, PromiseBroken b, Instant at) {
@@ -131,7 +135,8 @@ public class CallProjection {
         }
         TimelineEntry.record(b.claimId(), event.practiceId(), at, "PROMISE_BROKEN", "promise of " + Money.format(b.amount())
                 + " due " + b.expectedOn() + " broken on " + b.brokenOn(), b.promiseId());
-        tasks.apply(b.claimId(), event.practiceId(), rules.promiseBroken(b, today.date()), ClaimProjection.SYSTEM, at);
+        tasks.apply(b.claimId(), event.practiceId(), rules(event).promiseBroken(b, day(event)),
+                ClaimProjection.SYSTEM, at);
     }
 
     private static Promise settle(UUID promiseId, String status, LocalDate on, Instant at) {
@@ -142,5 +147,21 @@ public class CallProjection {
             promise.updatedAt = at;
         }
         return promise;
+    }
+
+    /** Rules with the event's practice settings; one instance per practice, built on first use. */
+    private FollowUpRules rules(EventEnvelope event) {
+        return rules(event.practiceId());
+    }
+
+    private FollowUpRules rules(String practiceId) {
+        // ConcurrentHashMap takes no null key; a practice-less event gets the global settings
+        return rules.computeIfAbsent(practiceId == null ? "" : practiceId,
+                key -> new FollowUpRules(config.settings(practiceId)));
+    }
+
+    /** "Today" where the event's practice works. */
+    private LocalDate day(EventEnvelope event) {
+        return today.date(event.practiceId());
     }
 }

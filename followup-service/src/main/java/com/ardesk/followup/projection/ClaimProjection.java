@@ -21,8 +21,11 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Applies one {@code ar.claims.v1} event: read model first, then the rules on the updated claim. */
 @ApplicationScoped
@@ -31,13 +34,14 @@ public class ClaimProjection {
 
     private final TaskEngine tasks;
     private final ClaimLocks locks;
-    private final FollowUpRules rules;
+    private final RulesConfig config;
+    private final Map<String, FollowUpRules> rules = new ConcurrentHashMap<>();
     private final Today today;
 
     public ClaimProjection(TaskEngine tasks, ClaimLocks locks, RulesConfig config, Today today) {
         this.tasks = tasks;
         this.locks = locks;
-        this.rules = new FollowUpRules(config.settings());
+        this.config = config;
         this.today = today;
     }
 
@@ -83,8 +87,8 @@ public class ClaimProjection {
         claim.snapshotVersion = c.version();
         claim.updatedAt = at;
         claim.persist();
-        tasks.apply(claim.claimId, claim.practiceId, rules.claimSnapshot(claim.status, claim.balance,
-                claim.appealDeadline, claim.timelyFilingDeadline, today.date()), SYSTEM, at);
+        tasks.apply(claim.claimId, claim.practiceId, rules(claim.practiceId).claimSnapshot(claim.status, claim.balance,
+                claim.appealDeadline, claim.timelyFilingDeadline, today.date(claim.practiceId)), SYSTEM, at);
     }
 
     private void claimDenied(EventEnvelope event, ClaimDenied d, Instant at) {
@@ -115,7 +119,7 @@ public class ClaimProjection {
         TimelineEntry.record(d.claimId(), event.practiceId(), at, "CLAIM_DENIED", "denied " + d.groupCode() + "-"
                 + d.reasonCode() + " (" + d.category() + ") " + Money.format(d.amount()) + " on " + d.deniedOn()
                 + (d.appealDeadline() != null ? ", appeal by " + d.appealDeadline() : ""), d.denialId());
-        tasks.apply(d.claimId(), event.practiceId(), rules.claimDenied(d, today.date()), SYSTEM, at);
+        tasks.apply(d.claimId(), event.practiceId(), rules(event).claimDenied(d, day(event)), SYSTEM, at);
     }
 
     private void paymentPosted(EventEnvelope event, ClaimPaymentPosted p, Instant at) {
@@ -134,7 +138,7 @@ public class ClaimProjection {
                 + " posted on " + p.paidOn() + (p.method() != null ? " by " + p.method() : "")
                 + (p.reference() != null ? " ref " + p.reference() : "") + ", balance " + Money.format(p.balanceAfter()),
                 p.paymentId());
-        tasks.apply(p.claimId(), event.practiceId(), rules.paymentPosted(p), SYSTEM, at);
+        tasks.apply(p.claimId(), event.practiceId(), rules(event).paymentPosted(p), SYSTEM, at);
     }
 
     private void statusChanged(EventEnvelope event, ClaimStatusChanged s, Instant at) {
@@ -146,7 +150,7 @@ public class ClaimProjection {
         }
         TimelineEntry.record(s.claimId(), event.practiceId(), at, "STATUS_CHANGED", s.fromStatus() + " → " + s.toStatus()
                 + (s.reason() != null ? " (" + s.reason() + ")" : ""), null);
-        tasks.apply(s.claimId(), event.practiceId(), rules.claimStatusChanged(s.toStatus()), SYSTEM, at);
+        tasks.apply(s.claimId(), event.practiceId(), rules(event).claimStatusChanged(s.toStatus()), SYSTEM, at);
     }
 
     private void appealFiled(EventEnvelope event, AppealFiled a, Instant at) {
@@ -154,7 +158,7 @@ public class ClaimProjection {
         TimelineEntry.record(a.claimId(), event.practiceId(), at, "APPEAL_FILED", "appeal level " + a.level()
                 + " filed on " + a.filedOn() + (a.deadline() != null ? ", payer decides by " + a.deadline() : ""),
                 a.appealId());
-        tasks.apply(a.claimId(), event.practiceId(), rules.appealFiled(a), SYSTEM, at);
+        tasks.apply(a.claimId(), event.practiceId(), rules(event).appealFiled(a), SYSTEM, at);
     }
 
     private void writtenOff(EventEnvelope event, ClaimWrittenOff w, Instant at) {
@@ -167,7 +171,7 @@ public class ClaimProjection {
         TimelineEntry.record(w.claimId(), event.practiceId(), at, "WRITTEN_OFF", Money.format(w.amount()) + " written off"
                 + (w.writtenOffBy() != null ? " by " + w.writtenOffBy() : "")
                 + (w.reason() != null ? ": " + w.reason() : ""), null);
-        List<TaskAction> actions = rules.writtenOff(w);
+        List<TaskAction> actions = rules(event).writtenOff(w);
         tasks.apply(w.claimId(), event.practiceId(), actions, SYSTEM, at);
     }
 
@@ -206,5 +210,21 @@ public class ClaimProjection {
         claim.snapshotVersion = -1;
         claim.updatedAt = Instant.now();
         return claim;
+    }
+
+    /** Rules with the event's practice settings; one instance per practice, built on first use. */
+    private FollowUpRules rules(EventEnvelope event) {
+        return rules(event.practiceId());
+    }
+
+    private FollowUpRules rules(String practiceId) {
+        // ConcurrentHashMap takes no null key; a practice-less event gets the global settings
+        return rules.computeIfAbsent(practiceId == null ? "" : practiceId,
+                key -> new FollowUpRules(config.settings(practiceId)));
+    }
+
+    /** "Today" where the event's practice works. */
+    private LocalDate day(EventEnvelope event) {
+        return today.date(event.practiceId());
     }
 }

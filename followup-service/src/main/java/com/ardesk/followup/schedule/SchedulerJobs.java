@@ -12,6 +12,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import java.sql.Array;
@@ -21,8 +22,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,7 +45,6 @@ public class SchedulerJobs {
     private final AgroalDataSource dataSource;
     private final EntityManager em;
     private final TaskEngine engine;
-    private final FollowUpRules rules;
     private final RulesConfig config;
     private final Today today;
 
@@ -49,7 +52,6 @@ public class SchedulerJobs {
         this.dataSource = dataSource;
         this.em = em;
         this.engine = engine;
-        this.rules = new FollowUpRules(config.settings());
         this.config = config;
         this.today = today;
     }
@@ -68,21 +70,20 @@ public class SchedulerJobs {
         if (!tick.daily()) {
             return new Tick(tick.ran(), tick.woken(), tick.leasesExpired(), 0, 0);
         }
-        LocalDate day = today.date();
         int rescored = 0;
         UUID after = new UUID(0, 0);
         while (after != null) {
             UUID from = after;
-            Page page = QuarkusTransaction.requiringNew().call(() -> rescorePage(from, day));
+            Page page = QuarkusTransaction.requiringNew().call(() -> rescorePage(from));
             rescored += page.changed();
             after = page.last();
         }
-        Log.infof("scheduler daily run for %s: %d claims near a deadline, %d tasks re-scored", day,
+        Log.infof("scheduler daily run for %s: %d claims near a deadline, %d tasks re-scored", today.date(),
                 tick.deadlineScans(), rescored);
         return new Tick(true, tick.woken(), tick.leasesExpired(), tick.deadlineScans(), rescored);
     }
 
-    /** The locked part of a tick; {@code daily} when this instance claimed today's daily work. */
+    /** The locked part of a tick; {@code daily} when this instance claimed a new day in some practice's zone. */
     record Locked(boolean ran, int woken, int leasesExpired, boolean daily, int deadlineScans) {
     }
 
@@ -90,13 +91,18 @@ public class SchedulerJobs {
         if (!tryLock()) {
             return new Locked(false, 0, 0, false, 0);
         }
-        LocalDate day = today.date();
-        int woken = wakeSnoozed(day);
+        int woken = wakeSnoozed();
         int expired = expireLeases();
-        if (!claimDay(day)) {
+        // each zone's midnight starts a daily run; rows of zones whose day did not move
+        // score the same and stay unwritten
+        boolean daily = claimDay(DAILY, today.date());
+        for (ZoneId zone : overriddenZones()) {
+            daily |= claimDay(DAILY + "@" + zone.getId(), LocalDate.now(zone));
+        }
+        if (!daily) {
             return new Locked(true, woken, expired, false, 0);
         }
-        return new Locked(true, woken, expired, true, scanDeadlines(day));
+        return new Locked(true, woken, expired, true, scanDeadlines());
     }
 
     /** One page of re-scoring: how many rows changed and the last task id, or null after the last page. */
@@ -108,17 +114,31 @@ public class SchedulerJobs {
                 .getSingleResult();
     }
 
-    /** Snoozed tasks whose day has come are OPEN again, due that day. */
-    int wakeSnoozed(LocalDate day) {
-        return em.createNativeQuery("""
+    /** Snoozed tasks whose day has come in their practice's zone are OPEN again, due that day. */
+    int wakeSnoozed() {
+        List<String> zoned = new ArrayList<>();
+        int woken = 0;
+        for (String practiceId : config.practices().keySet()) {
+            if (config.practices().get(practiceId).zone().isPresent()) {
+                zoned.add(practiceId);
+                woken += wake("practice_id = ?2", practiceId, today.date(practiceId));
+            }
+        }
+        return woken + (zoned.isEmpty() ? wake("true", null, today.date())
+                : wake("practice_id not in (?2)", zoned, today.date()));
+    }
+
+    private int wake(String practices, Object practiceParam, LocalDate day) {
+        Query query = em.createNativeQuery("""
                 with woken as (
                     update followup_task set status = 'OPEN', snoozed_until = null, updated_at = now(),
                         version = version + 1
-                    where status = 'SNOOZED' and snoozed_until <= ?1
+                    where status = 'SNOOZED' and snoozed_until <= ?1 and %s
                     returning task_id, claim_id, practice_id, type)
                 insert into timeline_entry (claim_id, practice_id, occurred_at, kind, summary, ref_id)
                 select claim_id, practice_id, now(), 'TASK_WOKEN', type || ' is open again after its snooze', task_id::text
-                from woken""").setParameter(1, day).executeUpdate();
+                from woken""".formatted(practices)).setParameter(1, day);
+        return (practiceParam == null ? query : query.setParameter(2, practiceParam)).executeUpdate();
     }
 
     /** Leases past their time are free anyway; clearing them keeps worklists tidy. */
@@ -128,35 +148,49 @@ public class SchedulerJobs {
                 where lease_until < now()""").executeUpdate();
     }
 
-    /** True once per calendar day (in the rules zone), across all replicas. */
-    boolean claimDay(LocalDate day) {
+    /** True once per calendar day of one zone, across all replicas. */
+    boolean claimDay(String job, LocalDate day) {
         return em.createNativeQuery("""
                 insert into scheduler_state (job, last_day, updated_at) values (?1, ?2, now())
                 on conflict (job) do update set last_day = excluded.last_day, updated_at = now()
                 where scheduler_state.last_day < excluded.last_day""")
-                .setParameter(1, DAILY).setParameter(2, day).executeUpdate() == 1;
+                .setParameter(1, job).setParameter(2, day).executeUpdate() == 1;
     }
 
     /**
-     * Claims whose timely-filing or appeal deadline came within the lead days since yesterday get
-     * their task; the rule keys make a repeat scan a no-op.
+     * Claims whose timely-filing or appeal deadline came within their practice's lead days get
+     * their task; the rule keys make a repeat scan a no-op. The query window is the widest any
+     * practice uses (a day either side for zones); each practice's rules decide.
      */
-    int scanDeadlines(LocalDate day) {
+    int scanDeadlines() {
         Instant now = today.now();
+        LocalDate from = today.date().minusDays(1);
+        int filingLead = config.timelyFilingLeadDays();
+        int appealLead = config.appealLeadDays();
+        for (String practiceId : config.practices().keySet()) {
+            filingLead = Math.max(filingLead, config.settings(practiceId).timelyFilingLeadDays());
+            appealLead = Math.max(appealLead, config.settings(practiceId).appealLeadDays());
+        }
+        Map<String, FollowUpRules> rules = new HashMap<>();
         int count = 0;
         List<ClaimSnapshot> filing = ClaimSnapshot.list("status in ?1 and balance > 0 and timelyFilingDeadline between ?2 and ?3",
-                List.copyOf(FollowUpRules.AWAITING_PAYER), day, day.plusDays(config.timelyFilingLeadDays()));
+                List.copyOf(FollowUpRules.AWAITING_PAYER), from, from.plusDays(filingLead + 2L));
         for (ClaimSnapshot claim : filing) {
-            Optional<TaskAction> action = rules.nearingTimelyFiling(claim.status, claim.balance, claim.timelyFilingDeadline, day);
+            Optional<TaskAction> action = rules(rules, claim.practiceId).nearingTimelyFiling(claim.status, claim.balance,
+                    claim.timelyFilingDeadline, today.date(claim.practiceId));
             if (action.isPresent()) {
                 engine.apply(claim.claimId, claim.practiceId, List.of(action.get()), "scheduler", now);
                 count++;
             }
         }
         List<ClaimSnapshot> appeals = ClaimSnapshot.list("status = 'DENIED' and appealDeadline between ?1 and ?2",
-                day, day.plusDays(config.appealLeadDays()));
+                from, from.plusDays(appealLead + 2L));
         for (ClaimSnapshot claim : appeals) {
-            Optional<TaskAction> action = rules.appealDeadline(claim.appealDeadline, day);
+            LocalDate day = today.date(claim.practiceId);
+            if (claim.appealDeadline.isAfter(day.plusDays(config.settings(claim.practiceId).appealLeadDays()))) {
+                continue;
+            }
+            Optional<TaskAction> action = rules(rules, claim.practiceId).appealDeadline(claim.appealDeadline, day);
             if (action.isPresent()) {
                 engine.apply(claim.claimId, claim.practiceId, List.of(action.get()), "scheduler", now);
                 count++;
@@ -165,17 +199,27 @@ public class SchedulerJobs {
         return count;
     }
 
+    private FollowUpRules rules(Map<String, FollowUpRules> cache, String practiceId) {
+        return cache.computeIfAbsent(practiceId, id -> new FollowUpRules(config.settings(id)));
+    }
+
+    private List<ZoneId> overriddenZones() {
+        return config.practices().keySet().stream().map(config::zone).distinct()
+                .filter(zone -> !zone.equals(config.zone())).toList();
+    }
+
     /**
      * Re-scores one page of open tasks for the new day (days-to-deadline and aging move daily),
      * writing only rows whose score or reasons changed.
      */
-    Page rescorePage(UUID after, LocalDate day) {
+    Page rescorePage(UUID after) {
+        Map<String, LocalDate> days = new HashMap<>();
         int changed = 0;
         int rows = 0;
         UUID last = after;
         try (Connection c = dataSource.getConnection();
              PreparedStatement select = c.prepareStatement("""
-                     select t.task_id, t.priority, t.because, s.status, s.balance,
+                     select t.task_id, t.practice_id, t.priority, t.because, s.status, s.balance,
                             coalesce(s.submitted_on, s.service_date_from) as aging_basis, s.appeal_deadline,
                             s.timely_filing_deadline, s.denial_category,
                             (select array_agg(p.expected_on) from promise p
@@ -200,7 +244,8 @@ public class SchedulerJobs {
                             rs.getObject("appeal_deadline", LocalDate.class),
                             rs.getObject("timely_filing_deadline", LocalDate.class), dates(rs.getArray("promised")),
                             rs.getObject("broken_on", LocalDate.class), rs.getString("denial_category"),
-                            rs.getString("latest_denial")), day);
+                            rs.getString("latest_denial")),
+                            days.computeIfAbsent(rs.getString("practice_id"), today::date));
                     String because = FollowupTask.joinBecause(p.because());
                     if (p.score() != rs.getInt("priority") || !because.equals(rs.getString("because"))) {
                         update.setInt(1, p.score());

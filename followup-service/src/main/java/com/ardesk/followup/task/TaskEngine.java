@@ -130,7 +130,8 @@ public class TaskEngine {
         if (tasks.isEmpty()) {
             return;
         }
-        PriorityScore.Priority priority = priorityScore.score(priorityInput(claimId), today.date());
+        LocalDate day = today.date(tasks.get(0).practiceId);
+        PriorityScore.Priority priority = priorityScore.score(priorityInput(claimId), day);
         String because = FollowupTask.joinBecause(priority.because());
         for (FollowupTask task : tasks) {
             if (task.priority != priority.score() || !because.equals(task.because)) {

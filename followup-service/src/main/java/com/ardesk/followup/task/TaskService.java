@@ -104,8 +104,9 @@ public class TaskService {
         if (body.assignee() != null && !body.assignee().equals(user) && !isSupervisor()) {
             throw new ProblemException(403, "forbidden", "Forbidden", "a caller may assign a task only to themselves");
         }
-        LocalDate dueOn = body.dueOn() != null ? body.dueOn() : today.date();
-        if (dueOn.isBefore(today.date())) {
+        LocalDate practiceToday = today.date(claim.practiceId);
+        LocalDate dueOn = body.dueOn() != null ? body.dueOn() : practiceToday;
+        if (dueOn.isBefore(practiceToday)) {
             throw ProblemException.validation("dueOn", "must be today or later");
         }
         Instant now = today.now();
@@ -134,7 +135,7 @@ public class TaskService {
     @Transactional
     public TaskView snooze(String taskId, TaskRequests.Snooze body, String ifMatch) {
         FollowupTask task = workableTask(taskId, ifMatch);
-        if (!body.until().isAfter(today.date())) {
+        if (!body.until().isAfter(today.date(task.practiceId))) {
             throw ProblemException.validation("until", "must be after today");
         }
         Instant now = today.now();

@@ -76,7 +76,8 @@ public class WorklistService {
             return new Page<>(List.of(), null);
         }
         try (Connection c = dataSource.getConnection()) {
-            return page(candidates(tenancy.user(), practices, today.date(), true, null, after, size + 1).run(c), size);
+            LocalDate day = latestDate(practices);
+            return page(candidates(tenancy.user(), practices, day, true, null, after, size + 1).run(c), size);
         } catch (SQLException e) {
             throw new IllegalStateException("worklist query failed", e);
         }
@@ -135,7 +136,8 @@ public class WorklistService {
             return new Page<>(List.of(), null);
         }
         TaskType taskType = type == null || type.isBlank() ? null : Params.enumValue(TaskType.class, "type", type);
-        LocalDate due = dueBefore == null || dueBefore.isBlank() ? today.date() : Params.date("dueBefore", dueBefore);
+        LocalDate due = dueBefore == null || dueBefore.isBlank() ? latestDate(practices)
+                : Params.date("dueBefore", dueBefore);
         SqlQuery q = new SqlQuery().add("select " + ITEM_COLUMNS + " from followup_task t"
                 + " left join claim_snapshot s on s.claim_id = t.claim_id left join payer_info p on p.payer_id = s.payer_id"
                 + " where t.status = 'OPEN' and t.practice_id = any(?) and t.due_on <= ?", practices.toArray(String[]::new), due);
@@ -221,7 +223,7 @@ public class WorklistService {
      * a wider candidate window is tried.
      */
     private UUID lockNext(Connection c, String user, Set<String> practices, UUID[] released) throws SQLException {
-        LocalDate day = today.date();
+        LocalDate day = latestDate(practices);
         for (int window = 16; ; window *= 4) {
             List<UUID> ids = new ArrayList<>();
             for (WorklistItem item : candidates(user, practices, day, false, released, null, window).run(c)) {
@@ -298,7 +300,7 @@ public class WorklistService {
 
     private WorklistItem item(ResultSet rs) throws SQLException {
         LocalDate basis = rs.getObject("aging_basis", LocalDate.class);
-        int agingDays = Aging.days(basis, today.date());
+        int agingDays = Aging.days(basis, today.date(rs.getString("practice_id")));
         Timestamp leaseUntil = rs.getTimestamp("lease_until");
         return new WorklistItem(rs.getObject("task_id", UUID.class), rs.getString("practice_id"),
                 rs.getObject("claim_id", UUID.class), rs.getString("external_claim_id"),
@@ -318,5 +320,13 @@ public class WorklistService {
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw ProblemException.validation("cursor", "is not a cursor this API issued");
         }
+    }
+
+    /**
+     * "Today" for a walk over several practices: the most advanced of their dates, so a task due
+     * today anywhere is shown; a practice behind it may show tomorrow's tasks a few hours early.
+     */
+    private LocalDate latestDate(Set<String> practices) {
+        return practices.stream().map(today::date).max(LocalDate::compareTo).orElseGet(today::date);
     }
 }
