@@ -19,7 +19,7 @@ public class Today {
     public Today(RulesConfig config) {
         this.config = config;
         this.clock = Clock.system(config.zone());
-        // a mistyped practice zone fails the start, not the first event of that practice
+        // a mistyped practice zone fails the first use of Today, not only that practice's events
         config.practices().keySet().forEach(config::zone);
     }
 
