@@ -1,6 +1,6 @@
 package com.ardesk.calls.call;
 
-import com.ardesk.calls.infra.Params;
+import com.ardesk.kit.web.Params;
 import com.ardesk.kit.web.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

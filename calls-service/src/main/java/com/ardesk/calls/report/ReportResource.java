@@ -1,6 +1,6 @@
 package com.ardesk.calls.report;
 
-import com.ardesk.calls.infra.Params;
+import com.ardesk.kit.web.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,7 +1,7 @@
 package com.ardesk.calls.review;
 
 import com.ardesk.calls.infra.ApiSchemas;
-import com.ardesk.calls.infra.Params;
+import com.ardesk.kit.web.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -2,6 +2,7 @@ package com.ardesk.claims.report;
 
 import com.ardesk.claims.aging.AgingBasis;
 import com.ardesk.kit.problem.ProblemException;
+import com.ardesk.kit.web.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,8 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 @Path("/api/v1/reports")
@@ -49,7 +48,7 @@ public class ReportResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.validation("basis", "must be FIRST_BILLED or SERVICE_DATE");
         }
-        return reports.arAging(practiceId, b, date("asOf", asOf));
+        return reports.arAging(practiceId, b, Params.date("asOf", asOf));
     }
 
     @GET
@@ -64,14 +63,6 @@ public class ReportResource {
     public ReportViews.Kpis kpis(@QueryParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String practiceId,
                                  @QueryParam("from") @Parameter(example = "2026-08-26", schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) String from,
                                  @QueryParam("to") @Parameter(example = "2026-11-23", schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) String to) {
-        return reports.kpis(practiceId, date("from", from), date("to", to));
-    }
-
-    private static LocalDate date(String field, String value) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.validation(field, "must be a date (YYYY-MM-DD)");
-        }
+        return reports.kpis(practiceId, Params.date("from", from), Params.date("to", to));
     }
 }

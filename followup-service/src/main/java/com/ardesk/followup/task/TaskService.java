@@ -1,7 +1,7 @@
 package com.ardesk.followup.task;
 
 import com.ardesk.followup.infra.ClaimLocks;
-import com.ardesk.followup.infra.Params;
+import com.ardesk.kit.web.Params;
 import com.ardesk.followup.infra.Today;
 import com.ardesk.followup.projection.ClaimSnapshot;
 import com.ardesk.followup.projection.TimelineEntry;
@@ -57,7 +57,7 @@ public class TaskService {
         }
         if (status != null && !status.isBlank()) {
             query.append(" and status = :status");
-            params.and("status", Params.enumValue(TaskStatus.class, "status", status));
+            params.and("status", Params.enumValue("status", status, TaskStatus.class));
         }
         if (assignee != null && !assignee.isBlank()) {
             query.append(" and assignee = :assignee");

@@ -1,6 +1,6 @@
 package com.ardesk.followup.worklist;
 
-import com.ardesk.followup.infra.Params;
+import com.ardesk.kit.web.Params;
 import com.ardesk.followup.infra.Today;
 import com.ardesk.followup.infra.WorklistConfig;
 import com.ardesk.followup.prep.PrepService;
@@ -135,7 +135,7 @@ public class WorklistService {
         if (practices.isEmpty()) {
             return new Page<>(List.of(), null);
         }
-        TaskType taskType = type == null || type.isBlank() ? null : Params.enumValue(TaskType.class, "type", type);
+        TaskType taskType = type == null || type.isBlank() ? null : Params.enumValue("type", type, TaskType.class);
         LocalDate due = dueBefore == null || dueBefore.isBlank() ? latestDate(practices)
                 : Params.date("dueBefore", dueBefore);
         SqlQuery q = new SqlQuery().add("select " + ITEM_COLUMNS + " from followup_task t"

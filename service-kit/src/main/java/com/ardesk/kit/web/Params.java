@@ -1,4 +1,4 @@
-package com.ardesk.calls.infra;
+package com.ardesk.kit.web;
 
 import com.ardesk.kit.problem.ProblemException;
 
@@ -6,10 +6,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Query parameters read by hand, so a bad value is a 400 naming the parameter (the framework's own
- * conversion failures do not say which parameter was wrong).
+ * conversion failures do not say which parameter was wrong). An absent or blank value is null.
  */
 public final class Params {
     private Params() {
@@ -44,7 +45,8 @@ public final class Params {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.validation(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+            throw ProblemException.validation(name, "must be one of "
+                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
         }
     }
 
