@@ -1,5 +1,7 @@
 package com.ardesk.claims.claim;
 
+import com.ardesk.events.Topics;
+import com.ardesk.kit.outbox.Outbox;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.Problem;
 import com.ardesk.kit.problem.ProblemException;
@@ -11,14 +13,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Bulk upsert for PM systems. Items are validated one by one; valid ones are stored in chunks, each
  * chunk one transaction for speed. If a chunk fails (say a concurrent push of the same claim), its
  * items are retried one transaction each, so a bad item never takes good ones down with it.
+ * New claims skip Hibernate (see {@link #storeChunk}): a PM system's first push is mostly new claims.
  */
 @ApplicationScoped
 public class ClaimBatchService {
@@ -26,10 +32,14 @@ public class ClaimBatchService {
     static final int CHUNK = 250;
 
     private final ClaimService claims;
+    private final NewClaimRows newRows;
+    private final Outbox outbox;
     private final Tenancy tenancy;
 
-    public ClaimBatchService(ClaimService claims, Tenancy tenancy) {
+    public ClaimBatchService(ClaimService claims, NewClaimRows newRows, Outbox outbox, Tenancy tenancy) {
         this.claims = claims;
+        this.newRows = newRows;
+        this.outbox = outbox;
         this.tenancy = tenancy;
     }
 
@@ -62,23 +72,7 @@ public class ClaimBatchService {
         for (int from = 0; from < valid.size(); from += CHUNK) {
             List<Integer> chunk = valid.subList(from, Math.min(valid.size(), from + CHUNK));
             try {
-                List<BatchItemResult> stored = QuarkusTransaction.requiringNew().call(() -> {
-                    Map<String, Map<String, Claim>> known = new HashMap<>();
-                    chunk.stream().map(items::get).collect(java.util.stream.Collectors.groupingBy(ClaimInput::practiceId,
-                                    java.util.stream.Collectors.mapping(ClaimInput::externalClaimId, java.util.stream.Collectors.toSet())))
-                            .forEach((practice, ids) -> known.put(practice, ClaimService.findByExternalIds(practice, ids)));
-                    List<BatchItemResult> out = new ArrayList<>();
-                    for (int i : chunk) {
-                        ClaimInput item = items.get(i);
-                        Map<String, Claim> ofPractice = known.get(item.practiceId());
-                        ClaimService.Upserted u = claims.apply(item, now,
-                                java.util.Optional.ofNullable(ofPractice.get(item.externalClaimId())));
-                        // a PM id sent twice in one batch: the second sees the first
-                        ofPractice.putIfAbsent(item.externalClaimId(), u.claim());
-                        out.add(stored(i, u));
-                    }
-                    return out;
-                });
+                List<BatchItemResult> stored = QuarkusTransaction.requiringNew().call(() -> storeChunk(items, chunk, now));
                 for (int k = 0; k < chunk.size(); k++) {
                     results[chunk.get(k)] = stored.get(k);
                 }
@@ -92,6 +86,40 @@ public class ClaimBatchService {
         List<BatchItemResult> list = List.of(results);
         return new BatchResult(count(list, "created"), count(list, "updated"), count(list, "unchanged"),
                 count(list, "rejected"), list);
+    }
+
+    /**
+     * New claims go in with JDBC batches and their ClaimChanged events in one more; the rest (claims
+     * the practice already has, or a PM id sent twice in this batch) take the one-claim upsert path
+     * after them, so the second copy of a PM id sees the first.
+     */
+    private List<BatchItemResult> storeChunk(List<ClaimInput> items, List<Integer> chunk, Instant now) {
+        List<Claim> fresh = chunk.stream().map(i -> claims.newClaim(items.get(i), now)).toList();
+        boolean[] inserted = newRows.insertAbsent(fresh);
+        List<Outbox.Pending> events = new ArrayList<>();
+        BatchItemResult[] out = new BatchItemResult[chunk.size()];
+        Map<String, Set<String>> existingIds = new HashMap<>();
+        for (int k = 0; k < chunk.size(); k++) {
+            Claim claim = fresh.get(k);
+            if (inserted[k]) {
+                events.add(new Outbox.Pending(Topics.CLAIMS, "claim", claim.claimId.toString(), claim.practiceId,
+                        claims.snapshot(claim, Optional.empty())));
+                out[k] = stored(chunk.get(k), new ClaimService.Upserted(claim, ClaimService.Outcome.CREATED));
+            } else {
+                existingIds.computeIfAbsent(claim.practiceId, p -> new HashSet<>()).add(claim.externalClaimId);
+            }
+        }
+        outbox.appendAll(events);
+        Map<String, Map<String, Claim>> existing = new HashMap<>();
+        existingIds.forEach((practice, ids) -> existing.put(practice, ClaimService.findByExternalIds(practice, ids)));
+        for (int k = 0; k < chunk.size(); k++) {
+            if (!inserted[k]) {
+                ClaimInput item = items.get(chunk.get(k));
+                out[k] = stored(chunk.get(k), claims.apply(item, now,
+                        Optional.ofNullable(existing.get(item.practiceId()).get(item.externalClaimId()))));
+            }
+        }
+        return List.of(out);
     }
 
     private BatchItemResult one(int i, ClaimInput item, Instant now) {

@@ -188,14 +188,19 @@ public class ClaimService {
     }
 
     private void announce(Claim claim, Optional<Denial> latest) {
+        outbox.append(Topics.CLAIMS, "claim", claim.claimId.toString(), claim.practiceId, snapshot(claim, latest));
+    }
+
+    /** The ClaimChanged event of a claim as it stands, with its latest denial if any. */
+    ClaimChanged snapshot(Claim claim, Optional<Denial> latest) {
         List<RuleTerms> rules = payers.rules(claim.payerId);
-        outbox.append(Topics.CLAIMS, "claim", claim.claimId.toString(), claim.practiceId, new ClaimChanged(
+        return new ClaimChanged(
                 claim.claimId, claim.externalClaimId, claim.payerId, claim.status.name(), claim.billedAmount,
                 claim.paidAmount, claim.adjustmentAmount, claim.patientResponsibility, claim.balance,
                 claim.serviceDateFrom, claim.serviceDateTo, claim.submittedOn,
                 DeadlineRules.timelyFilingDeadline(rules, claim.serviceDateFrom, claim.submittedOn).orElse(null),
                 latest.map(d -> d.appealDeadline).orElse(null),
-                latest.map(d -> d.category.name()).orElse(null), claim.version));
+                latest.map(d -> d.category.name()).orElse(null), claim.version);
     }
 
     public Optional<Denial> latestDenial(UUID claimId) {
@@ -252,6 +257,15 @@ public class ClaimService {
     }
 
     private Claim insert(ClaimInput input, Instant now) {
+        Claim claim = newClaim(input, now);
+        claim.persist();
+        // a new claim has version 0 and no denial: no flush or query needed, so batches stay batched
+        announce(claim, Optional.empty());
+        return claim;
+    }
+
+    /** A new SUBMITTED claim built from a validated input, not yet stored. */
+    Claim newClaim(ClaimInput input, Instant now) {
         Claim claim = new Claim();
         claim.claimId = UUID.randomUUID();
         claim.practiceId = input.practiceId();
@@ -265,9 +279,6 @@ public class ClaimService {
         claim.updatedAt = now;
         fill(claim, input, contentHash(input));
         ClaimMoney.recompute(claim);
-        claim.persist();
-        // a new claim has version 0 and no denial: no flush or query needed, so batches stay batched
-        announce(claim, Optional.empty());
         return claim;
     }
 

@@ -18,6 +18,7 @@ import java.util.UUID;
 import static com.ardesk.claims.support.ClaimFixtures.*;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -143,6 +144,36 @@ class ClaimResourceTest {
                 .post("/api/v1/claims/batch").then().statusCode(200).body("unchanged", equalTo(2));
         given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"claims\":[]}")
                 .post("/api/v1/claims/batch").then().statusCode(400).body("errors[0].field", equalTo("claims"));
+    }
+
+    @Test
+    void batchStoresNewAndKnownClaimsTogetherAndAPmIdSentTwiceEndsAsItsLastCopy() {
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body(claim(PRACTICE, "BM-KNOWN", "MCR-C", 10))
+                .put("/api/v1/practices/P100/claims/BM-KNOWN").then().statusCode(201);
+        String knownChanged = claim(PRACTICE, "BM-KNOWN", "MCR-C", 10).replace("95.50", "90.00");
+        String first = claim(PRACTICE, "BM-TWICE", "MCR-C", 12);
+        String second = claim(PRACTICE, "BM-TWICE", "MCR-C", 12).replace("95.50", "99.99");
+        var answer = given().auth().oauth2(PM).contentType(ContentType.JSON)
+                .body("{\"claims\":[" + knownChanged + "," + first + "," + second + "]}")
+                .post("/api/v1/claims/batch").then().statusCode(200)
+                .body("created", equalTo(1)).body("updated", equalTo(2))
+                .body("items.result", contains("updated", "created", "updated")).extract();
+        String twice = answer.path("items[1].claimId");
+        assertThat((String) answer.path("items[2].claimId")).isEqualTo(twice);
+
+        given().auth().oauth2(PM).get("/api/v1/claims/" + twice).then().statusCode(200)
+                .body("billedAmount", equalTo(284.99f)).body("balance", equalTo(284.99f)).body("status", equalTo("SUBMITTED"))
+                .body("lines", hasSize(2)).body("lines[0].procedureCode", equalTo("99214"))
+                .body("lines[0].modifiers", contains("25")).body("lines[0].diagnosisCodes", contains("E11.9", "I10"))
+                .body("lines[1].chargeAmount", equalTo(99.99f)).header("ETag", equalTo("\"1\""));
+
+        List<String> events = TopicProbe.read(bootstrap(), Topics.CLAIMS,
+                v -> EventJson.read(v).type().equals("ClaimChanged")
+                        && EventJson.read(v).payload().path("externalClaimId").asText().equals("BM-TWICE"),
+                2, Duration.ofSeconds(30), Duration.ofSeconds(2));
+        assertThat(events).hasSize(2);
+        assertThat(EventJson.read(events.get(1)).payload().path("billedAmount").decimalValue())
+                .isEqualByComparingTo("284.99");
     }
 
     @Test

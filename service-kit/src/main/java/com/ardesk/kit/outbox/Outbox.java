@@ -9,8 +9,9 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes events into {@code outbox_event} in the caller's transaction, so a state change and its
@@ -20,11 +21,17 @@ import java.time.Instant;
 public class Outbox {
     private static final String INSERT = """
             insert into outbox_event (id, aggregatetype, aggregateid, type, topic, timestamp, payload)
-            values (?, ?, ?, ?, ?, ?, cast(? as jsonb))""";
+            select i, a, g, t, p, s, j from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+              cast(? as text[]), cast(? as timestamptz[]), cast(? as jsonb[])) with ordinality as e(i, a, g, t, p, s, j, n)
+            order by n""";
     private final AgroalDataSource dataSource;
 
     public Outbox(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** One event to append: its topic, the aggregate it belongs to (the Kafka key), its practice and payload. */
+    public record Pending(String topic, String aggregateType, String aggregateId, String practiceId, Record payload) {
     }
 
     /**
@@ -36,20 +43,53 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope append(String topic, String aggregateType, String aggregateId, String practiceId,
                                 Record payload) {
-        EventEnvelope envelope = EventJson.envelope(practiceId, payload, Instant.now());
+        return appendAll(List.of(new Pending(topic, aggregateType, aggregateId, practiceId, payload))).get(0);
+    }
+
+    /** Adds several events in one round trip to the database (a bulk change writes hundreds at once), in list order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<EventEnvelope> appendAll(List<Pending> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        Instant now = Instant.now();
+        List<EventEnvelope> envelopes = new ArrayList<>(events.size());
+        // Agroal hands out the connection already enlisted in this transaction (the one Hibernate uses)
+        int n = events.size();
+        Object[] ids = new Object[n];
+        Object[] aggregateTypes = new Object[n];
+        Object[] aggregateIds = new Object[n];
+        Object[] types = new Object[n];
+        Object[] topics = new Object[n];
+        Object[] times = new Object[n];
+        Object[] payloads = new Object[n];
+        for (int k = 0; k < n; k++) {
+            Pending event = events.get(k);
+            EventEnvelope envelope = EventJson.envelope(event.practiceId(), event.payload(), now);
+            ids[k] = envelope.eventId();
+            aggregateTypes[k] = event.aggregateType();
+            aggregateIds[k] = event.aggregateId();
+            types[k] = envelope.type();
+            topics[k] = event.topic();
+            times[k] = envelope.occurredAt().toString();
+            payloads[k] = EventJson.write(envelope);
+            envelopes.add(envelope);
+        }
+        // one statement whatever the count, each column one array; seq follows the list's order.
         // Agroal hands out the connection already enlisted in this transaction (the one Hibernate uses)
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
-            s.setObject(1, envelope.eventId());
-            s.setString(2, aggregateType);
-            s.setString(3, aggregateId);
-            s.setString(4, envelope.type());
-            s.setString(5, topic);
-            s.setTimestamp(6, Timestamp.from(envelope.occurredAt()));
-            s.setString(7, EventJson.write(envelope));
+            s.setArray(1, c.createArrayOf("uuid", ids));
+            s.setArray(2, c.createArrayOf("text", aggregateTypes));
+            s.setArray(3, c.createArrayOf("text", aggregateIds));
+            s.setArray(4, c.createArrayOf("text", types));
+            s.setArray(5, c.createArrayOf("text", topics));
+            s.setArray(6, c.createArrayOf("text", times));
+            s.setArray(7, c.createArrayOf("text", payloads));
             s.executeUpdate();
-            return envelope;
+            return envelopes;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not write outbox event " + envelope.type(), e);
+            throw new IllegalStateException("could not write " + events.size() + " outbox event(s), the first "
+                    + events.get(0).payload().getClass().getSimpleName(), e);
         }
     }
 }
