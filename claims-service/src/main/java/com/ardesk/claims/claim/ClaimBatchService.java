@@ -29,7 +29,7 @@ import java.util.Set;
 @ApplicationScoped
 public class ClaimBatchService {
     public static final int MAX_ITEMS = 1000;
-    static final int CHUNK = 250;
+    static final int CHUNK = 500;
 
     private final ClaimService claims;
     private final NewClaimRows newRows;

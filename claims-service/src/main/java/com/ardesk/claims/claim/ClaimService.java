@@ -326,10 +326,21 @@ public class ClaimService {
         return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
-    /** The stored claims among these PM ids of one practice, by PM id: one query for a whole batch chunk. */
+    /**
+     * The stored claims among these PM ids of one practice, by PM id: one query for a whole batch
+     * chunk. One natural-key probe per id (lateral), because with an IN list PostgreSQL may scan the
+     * whole practice when its statistics lag behind a bulk load.
+     */
+    @SuppressWarnings("unchecked")
     static Map<String, Claim> findByExternalIds(String practiceId, java.util.Collection<String> externalClaimIds) {
-        return Claim.<Claim>list("practiceId = ?1 and externalClaimId in ?2", practiceId, externalClaimIds).stream()
-                .collect(Collectors.toMap(c -> c.externalClaimId, c -> c));
+        List<Claim> found = Claim.getEntityManager().createNativeQuery("""
+                        select c.* from unnest(cast(:ids as text[])) as k(external_claim_id)
+                        cross join lateral (select * from claim
+                          where practice_id = :practice and external_claim_id = k.external_claim_id) c""", Claim.class)
+                .setParameter("ids", externalClaimIds.toArray(String[]::new))
+                .setParameter("practice", practiceId)
+                .getResultList();
+        return found.stream().collect(Collectors.toMap(c -> c.externalClaimId, c -> c));
     }
 
     private static Optional<Claim> findByExternalId(String practiceId, String externalClaimId) {

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +18,7 @@ import java.util.function.Function;
 
 /**
  * Stores the new claims of a bulk push in two statements, claims then lines, each column sent as
- * one array and unnested by PostgreSQL: hundreds of claims cost about what a raw multi-row insert
+ * one text array, cast and unnested by PostgreSQL: hundreds of claims cost about what a raw multi-row insert
  * costs. {@code on conflict do nothing} probes the natural-key index itself, so no lookup comes
  * first and a claim that exists (or was pushed meanwhile by someone else) is reported as not
  * inserted; the caller then treats it as an update. Runs in the caller's transaction, on the
@@ -61,29 +62,29 @@ public class NewClaimRows {
             Set<UUID> stored = new HashSet<>();
             try (PreparedStatement s = c.prepareStatement(CLAIMS)) {
                 Columns<Claim> columns = new Columns<>(c, s, claims);
-                columns.add("uuid", claim -> claim.claimId);
-                columns.add("text", claim -> claim.practiceId);
-                columns.add("text", claim -> claim.externalClaimId);
-                columns.add("text", claim -> claim.payerId);
-                columns.add("text", claim -> claim.providerNpi);
-                columns.add("text", claim -> claim.patientAccountNumber);
-                columns.add("text", claim -> claim.patientFirstName);
-                columns.add("text", claim -> claim.patientLastName);
-                columns.add("text", claim -> claim.patientDateOfBirth);
-                columns.add("text", claim -> claim.serviceDateFrom);
-                columns.add("text", claim -> claim.serviceDateTo);
-                columns.add("text", claim -> claim.submittedOn);
-                columns.add("text", claim -> claim.status.name());
-                columns.add("numeric", claim -> claim.billedAmount);
-                columns.add("numeric", claim -> claim.paidAmount);
-                columns.add("numeric", claim -> claim.adjustmentAmount);
-                columns.add("numeric", claim -> claim.patientResponsibility);
-                columns.add("numeric", claim -> claim.writtenOffAmount);
-                columns.add("numeric", claim -> claim.balance);
-                columns.add("text", claim -> claim.payerClaimControlNumber);
-                columns.add("text", claim -> claim.contentHash);
-                columns.add("text", claim -> claim.createdAt);
-                columns.add("text", claim -> claim.updatedAt);
+                columns.add(claim -> claim.claimId);
+                columns.add(claim -> claim.practiceId);
+                columns.add(claim -> claim.externalClaimId);
+                columns.add(claim -> claim.payerId);
+                columns.add(claim -> claim.providerNpi);
+                columns.add(claim -> claim.patientAccountNumber);
+                columns.add(claim -> claim.patientFirstName);
+                columns.add(claim -> claim.patientLastName);
+                columns.add(claim -> claim.patientDateOfBirth);
+                columns.add(claim -> claim.serviceDateFrom);
+                columns.add(claim -> claim.serviceDateTo);
+                columns.add(claim -> claim.submittedOn);
+                columns.add(claim -> claim.status.name());
+                columns.add(claim -> claim.billedAmount);
+                columns.add(claim -> claim.paidAmount);
+                columns.add(claim -> claim.adjustmentAmount);
+                columns.add(claim -> claim.patientResponsibility);
+                columns.add(claim -> claim.writtenOffAmount);
+                columns.add(claim -> claim.balance);
+                columns.add(claim -> claim.payerClaimControlNumber);
+                columns.add(claim -> claim.contentHash);
+                columns.add(claim -> claim.createdAt);
+                columns.add(claim -> claim.updatedAt);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         stored.add(rs.getObject(1, UUID.class));
@@ -100,14 +101,14 @@ public class NewClaimRows {
             if (!lines.isEmpty()) {
                 try (PreparedStatement s = c.prepareStatement(LINES)) {
                     Columns<ClaimLine> columns = new Columns<>(c, s, lines);
-                    columns.add("uuid", line -> line.lineId);
-                    columns.add("uuid", line -> line.claim.claimId);
-                    columns.add("int4", line -> line.lineNumber);
-                    columns.add("text", line -> line.procedureCode);
-                    columns.add("text", line -> line.modifiers);
-                    columns.add("int4", line -> line.units);
-                    columns.add("numeric", line -> line.chargeAmount);
-                    columns.add("text", line -> line.diagnosisCodes);
+                    columns.add(line -> line.lineId);
+                    columns.add(line -> line.claim.claimId);
+                    columns.add(line -> line.lineNumber);
+                    columns.add(line -> line.procedureCode);
+                    columns.add(line -> line.modifiers);
+                    columns.add(line -> line.units);
+                    columns.add(line -> line.chargeAmount);
+                    columns.add(line -> line.diagnosisCodes);
                     s.executeUpdate();
                 }
             }
@@ -117,7 +118,11 @@ public class NewClaimRows {
         }
     }
 
-    /** Binds one array parameter per column, in order; dates and instants go as ISO text and PostgreSQL casts them. */
+    /**
+     * Binds one array parameter per column, in order. Every column goes as text[] and the statement
+     * casts it: the driver sends a String[] in binary, where other element types would be escaped
+     * into array literals one character at a time.
+     */
     private static final class Columns<T> {
         private final Connection connection;
         private final PreparedStatement statement;
@@ -130,13 +135,14 @@ public class NewClaimRows {
             this.rows = rows;
         }
 
-        void add(String type, Function<T, Object> column) throws SQLException {
-            Object[] values = new Object[rows.size()];
+        void add(Function<T, Object> column) throws SQLException {
+            String[] values = new String[rows.size()];
             for (int i = 0; i < values.length; i++) {
                 Object value = column.apply(rows.get(i));
-                values[i] = value != null && type.equals("text") ? value.toString() : value;
+                values[i] = value == null ? null
+                        : value instanceof BigDecimal amount ? amount.toPlainString() : value.toString();
             }
-            statement.setArray(++index, connection.createArrayOf(type, values));
+            statement.setArray(++index, connection.createArrayOf("text", values));
         }
     }
 }

@@ -21,8 +21,9 @@ import java.util.List;
 public class Outbox {
     private static final String INSERT = """
             insert into outbox_event (id, aggregatetype, aggregateid, type, topic, timestamp, payload)
-            select i, a, g, t, p, s, j from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
-              cast(? as text[]), cast(? as timestamptz[]), cast(? as jsonb[])) with ordinality as e(i, a, g, t, p, s, j, n)
+            select cast(i as uuid), a, g, t, p, cast(s as timestamptz), cast(j as json)
+            from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+              cast(? as text[]), cast(? as text[])) with ordinality as e(i, a, g, t, p, s, j, n)
             order by n""";
     private final AgroalDataSource dataSource;
 
@@ -56,17 +57,18 @@ public class Outbox {
         List<EventEnvelope> envelopes = new ArrayList<>(events.size());
         // Agroal hands out the connection already enlisted in this transaction (the one Hibernate uses)
         int n = events.size();
-        Object[] ids = new Object[n];
-        Object[] aggregateTypes = new Object[n];
-        Object[] aggregateIds = new Object[n];
-        Object[] types = new Object[n];
-        Object[] topics = new Object[n];
-        Object[] times = new Object[n];
-        Object[] payloads = new Object[n];
+        // all text[]: the driver sends a String[] in binary, other arrays as escaped literals
+        String[] ids = new String[n];
+        String[] aggregateTypes = new String[n];
+        String[] aggregateIds = new String[n];
+        String[] types = new String[n];
+        String[] topics = new String[n];
+        String[] times = new String[n];
+        String[] payloads = new String[n];
         for (int k = 0; k < n; k++) {
             Pending event = events.get(k);
             EventEnvelope envelope = EventJson.envelope(event.practiceId(), event.payload(), now);
-            ids[k] = envelope.eventId();
+            ids[k] = envelope.eventId().toString();
             aggregateTypes[k] = event.aggregateType();
             aggregateIds[k] = event.aggregateId();
             types[k] = envelope.type();
@@ -78,7 +80,7 @@ public class Outbox {
         // one statement whatever the count, each column one array; seq follows the list's order.
         // Agroal hands out the connection already enlisted in this transaction (the one Hibernate uses)
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
-            s.setArray(1, c.createArrayOf("uuid", ids));
+            s.setArray(1, c.createArrayOf("text", ids));
             s.setArray(2, c.createArrayOf("text", aggregateTypes));
             s.setArray(3, c.createArrayOf("text", aggregateIds));
             s.setArray(4, c.createArrayOf("text", types));
