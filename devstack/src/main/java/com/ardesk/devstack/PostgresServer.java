@@ -3,12 +3,14 @@ package com.ardesk.devstack;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A real PostgreSQL server from the zonky binaries on Maven Central. As root, zonky runs initdb and
@@ -35,6 +37,11 @@ public final class PostgresServer implements AutoCloseable {
     public static PostgresServer start(Path baseDir, int port) {
         Path dataDir = baseDir.resolve("pg-data");
         try {
+            clearStaleData(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
             Files.createDirectories(baseDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(baseDir.resolve("pg-bin").toFile())
@@ -56,6 +63,26 @@ public final class PostgresServer implements AutoCloseable {
             return new PostgresServer(builder.start(), dataDir);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(explain(e), e);
+        }
+    }
+
+    /**
+     * The data directory is throw-away, but a run that was killed (kill -9, a closed terminal)
+     * leaves it behind, and initdb refuses a non-empty directory. A server still running on it is
+     * left alone, with a message saying so.
+     */
+    private static void clearStaleData(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (Files.exists(pidFile)) {
+            List<String> lines = Files.readAllLines(pidFile);
+            if (!lines.isEmpty() && lines.get(0).strip().matches("\\d+")
+                    && ProcessHandle.of(Long.parseLong(lines.get(0).strip())).map(ProcessHandle::isAlive).orElse(false)) {
+                throw new IllegalStateException("a PostgreSQL server (pid " + lines.get(0).strip() + ") still runs on "
+                        + dataDir + "; stop the earlier run (or that process) first");
+            }
+        }
+        if (Files.exists(dataDir)) {
+            Files2.deleteQuietly(dataDir);
         }
     }
 

@@ -42,6 +42,13 @@ public class WorklistService {
             t.because, s.balance, coalesce(s.submitted_on, s.service_date_from) as aging_basis, s.payer_id, p.name,
             t.leased_by, t.lease_until
             """;
+    /** Takes the lease and reads the leased item back in one round trip. */
+    static final String LEASE = """
+            with t as (update followup_task set leased_by = ?, lease_until = now() + make_interval(mins => ?),
+                version = version + 1 where task_id = ? returning *)
+            """ + "select " + ITEM_COLUMNS + """
+             from t left join claim_snapshot s on s.claim_id = t.claim_id
+             left join payer_info p on p.payer_id = s.payer_id""";
     private static final String KEYSET = " and (t.priority < ? or (t.priority = ? and (t.due_on > ? or (t.due_on = ? and t.task_id > ?))))";
 
     private final AgroalDataSource dataSource;
@@ -65,9 +72,8 @@ public class WorklistService {
 
     /**
      * The user's open tasks due today or earlier plus the unassigned ones of their practices, minus
-     * those another caller holds a lease on.
+     * those another caller holds a lease on. One read-only statement: no transaction to begin and commit.
      */
-    @Transactional
     public Page<WorklistItem> mine(Integer limit, String cursor) {
         int size = Cursors.limit(limit);
         After after = after(cursor);
@@ -121,8 +127,7 @@ public class WorklistService {
         }
     }
 
-    /** Open tasks due on or before {@code dueBefore} (default today), filtered for a supervisor. */
-    @Transactional
+    /** Open tasks due on or before {@code dueBefore} (default today), filtered for a supervisor; one read-only statement. */
     public Page<WorklistItem> search(String assignee, String practiceId, String payerId, String type, String dueBefore,
                                      Integer limit, String cursor) {
         int size = Cursors.limit(limit);
@@ -190,20 +195,11 @@ public class WorklistService {
             if (taskId == null) {
                 return Optional.empty();
             }
-            try (PreparedStatement s = c.prepareStatement("""
-                    update followup_task set leased_by = ?, lease_until = now() + make_interval(mins => ?),
-                        version = version + 1
-                    where task_id = ?""")) {
+            WorklistItem item;
+            try (PreparedStatement s = c.prepareStatement(LEASE)) {
                 s.setString(1, user);
                 s.setInt(2, config.leaseMinutes());
                 s.setObject(3, taskId);
-                s.executeUpdate();
-            }
-            WorklistItem item;
-            try (PreparedStatement s = c.prepareStatement("select " + ITEM_COLUMNS + """
-                     from followup_task t left join claim_snapshot s on s.claim_id = t.claim_id
-                     left join payer_info p on p.payer_id = s.payer_id where t.task_id = ?""")) {
-                s.setObject(1, taskId);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
                     item = item(rs);
