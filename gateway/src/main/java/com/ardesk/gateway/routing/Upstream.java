@@ -1,6 +1,7 @@
 package com.ardesk.gateway.routing;
 
 import com.ardesk.gateway.config.GatewayConfig;
+import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.vertx.core.Future;
@@ -59,7 +60,12 @@ public final class Upstream {
                 .requestVolumeThreshold(config.breaker().requestVolumeThreshold())
                 .failureRatio(config.breaker().failureRatio())
                 .delay(config.breaker().delay().toMillis(), ChronoUnit.MILLIS)
-                .onStateChange(state::set)
+                .onStateChange(next -> {
+                    CircuitBreakerState before = state.getAndSet(next);
+                    if (before != next) {
+                        Log.warnf("circuit breaker for %s: %s -> %s", name, before, next);
+                    }
+                })
                 // the client's oversized upload is no sign of a sick service
                 .skipOn(BodyTooLarge.class)
                 .done()

@@ -23,4 +23,12 @@ public interface OutboxConfig {
     /** How long a round waits for the broker's acknowledgements before trying again later. */
     @WithDefault("15s")
     Duration ackTimeout();
+
+    /** How long published rows are kept (for replay and audit) before the relay deletes them. */
+    @WithDefault("P7D")
+    Duration retention();
+
+    /** How often the relay deletes rows past their retention. */
+    @WithDefault("PT1H")
+    Duration purgeInterval();
 }

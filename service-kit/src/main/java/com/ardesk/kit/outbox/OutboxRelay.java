@@ -11,7 +11,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -30,6 +32,11 @@ public final class OutboxRelay {
             select seq, id, topic, aggregateid, type, payload::text from outbox_event
             where published_at is null order by seq limit ?""";
     private static final String MARK = "update outbox_event set published_at = now() where seq = any(?)";
+    // oldest first along the primary key: published rows form the old end of the table
+    private static final String PURGE = """
+            delete from outbox_event where seq in (select seq from outbox_event
+              where published_at < ? order by seq limit ?)""";
+    private static final int PURGE_CHUNK = 10_000;
 
     private final DataSource dataSource;
     private final Supplier<Producer<String, String>> producerFactory;
@@ -92,6 +99,26 @@ public final class OutboxRelay {
             mark.executeUpdate();
         }
         return seqs.size();
+    }
+
+    /**
+     * Deletes rows published longer ago than {@code retention}, in chunks of their own transaction
+     * so the table is never locked for long; unpublished rows are never touched. Answers how many.
+     */
+    public int purgePublished(Duration retention) throws SQLException {
+        Timestamp cutoff = Timestamp.from(Instant.now().minus(retention));
+        int total = 0;
+        try (Connection c = dataSource.getConnection(); PreparedStatement purge = c.prepareStatement(PURGE)) {
+            c.setAutoCommit(true);
+            int deleted;
+            do {
+                purge.setTimestamp(1, cutoff);
+                purge.setInt(2, PURGE_CHUNK);
+                deleted = purge.executeUpdate();
+                total += deleted;
+            } while (deleted == PURGE_CHUNK);
+        }
+        return total;
     }
 
     private Future<RecordMetadata> send(String id, String topic, String key, String type, String payload) {

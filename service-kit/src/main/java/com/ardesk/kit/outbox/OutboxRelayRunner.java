@@ -29,6 +29,7 @@ public class OutboxRelayRunner {
     private ScheduledExecutorService executor;
     private OutboxRelay relay;
     private Instant lastWarning = Instant.EPOCH;
+    private Instant nextPurge = Instant.EPOCH;
 
     public OutboxRelayRunner(AgroalDataSource dataSource, OutboxConfig config,
                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -60,6 +61,10 @@ public class OutboxRelayRunner {
         try {
             if (relay.relayOnce() >= config.batchSize()) {
                 delay = 0;
+            } else if (Instant.now().isAfter(nextPurge)) {
+                // only between busy spells, so publishing never waits behind the clean-up
+                nextPurge = Instant.now().plus(config.purgeInterval());
+                purge();
             }
         } catch (Exception | LinkageError e) {
             delay = Math.max(delay, 1000);
@@ -71,6 +76,17 @@ public class OutboxRelayRunner {
         }
         if (!executor.isShutdown()) {
             executor.schedule(this::round, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void purge() {
+        try {
+            int purged = relay.purgePublished(config.retention());
+            if (purged > 0) {
+                Log.infof("outbox: deleted %d events published more than %s ago", purged, config.retention());
+            }
+        } catch (Exception e) {
+            Log.warnf("outbox clean-up failed, will retry in %s: %s", config.purgeInterval(), e.getMessage());
         }
     }
 
