@@ -4,6 +4,9 @@ import com.ardesk.claims.support.ClaimsInfra;
 import com.ardesk.devstack.TopicProbe;
 import com.ardesk.events.EventJson;
 import com.ardesk.events.Topics;
+import com.ardesk.kit.auth.VerifiedTokens;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -109,6 +112,14 @@ class ClaimResourceTest {
                         && EventJson.read(v).payload().path("externalClaimId").asText().equals("C-UPS"),
                 2, Duration.ofSeconds(30), Duration.ofSeconds(2));
         assertThat(events).hasSize(2);
+    }
+
+    @Inject
+    JWTParser tokenParser;
+
+    @Test
+    void theServiceVerifiesTokensThroughTheRememberingParser() {
+        assertThat(tokenParser).isInstanceOf(VerifiedTokens.class);
     }
 
     @Test
