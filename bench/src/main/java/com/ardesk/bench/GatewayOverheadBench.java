@@ -32,7 +32,7 @@ final class GatewayOverheadBench {
 
     void run() throws Exception {
         int requests = Integer.getInteger("bench.requests", 20000);
-        int clients = Integer.getInteger("bench.clients", 4);
+        int clients = Integer.getInteger("bench.clients", 8);
         String direct = system.service("claims-service").url();
         String gateway = system.gatewayUrl();
         call("PUT", direct + "/api/v1/payers/BENCH-GW-PAYER", """
