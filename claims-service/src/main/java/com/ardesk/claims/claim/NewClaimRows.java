@@ -1,10 +1,10 @@
 package com.ardesk.claims.claim;
 
+import com.ardesk.kit.jdbc.TextArrayColumns;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,12 +14,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Stores the new claims of a bulk push in two statements, claims then lines, each column sent as
- * one text array, cast and unnested by PostgreSQL: hundreds of claims cost about what a raw multi-row insert
- * costs. {@code on conflict do nothing} probes the natural-key index itself, so no lookup comes
+ * one array ({@link TextArrayColumns}) and unnested by PostgreSQL: hundreds of claims cost about
+ * what a raw multi-row insert costs. {@code on conflict do nothing} probes the natural-key index itself, so no lookup comes
  * first and a claim that exists (or was pushed meanwhile by someone else) is reported as not
  * inserted; the caller then treats it as an update. Runs in the caller's transaction, on the
  * connection Hibernate uses.
@@ -61,7 +60,7 @@ public class NewClaimRows {
         try (Connection c = dataSource.getConnection()) {
             Set<UUID> stored = new HashSet<>();
             try (PreparedStatement s = c.prepareStatement(CLAIMS)) {
-                Columns<Claim> columns = new Columns<>(c, s, claims);
+                TextArrayColumns<Claim> columns = new TextArrayColumns<>(c, s, claims);
                 columns.add(claim -> claim.claimId);
                 columns.add(claim -> claim.practiceId);
                 columns.add(claim -> claim.externalClaimId);
@@ -100,7 +99,7 @@ public class NewClaimRows {
             }
             if (!lines.isEmpty()) {
                 try (PreparedStatement s = c.prepareStatement(LINES)) {
-                    Columns<ClaimLine> columns = new Columns<>(c, s, lines);
+                    TextArrayColumns<ClaimLine> columns = new TextArrayColumns<>(c, s, lines);
                     columns.add(line -> line.lineId);
                     columns.add(line -> line.claim.claimId);
                     columns.add(line -> line.lineNumber);
@@ -115,34 +114,6 @@ public class NewClaimRows {
             return inserted;
         } catch (SQLException e) {
             throw new IllegalStateException("could not store " + claims.size() + " new claims", e);
-        }
-    }
-
-    /**
-     * Binds one array parameter per column, in order. Every column goes as text[] and the statement
-     * casts it: the driver sends a String[] in binary, where other element types would be escaped
-     * into array literals one character at a time.
-     */
-    private static final class Columns<T> {
-        private final Connection connection;
-        private final PreparedStatement statement;
-        private final List<T> rows;
-        private int index;
-
-        Columns(Connection connection, PreparedStatement statement, List<T> rows) {
-            this.connection = connection;
-            this.statement = statement;
-            this.rows = rows;
-        }
-
-        void add(Function<T, Object> column) throws SQLException {
-            String[] values = new String[rows.size()];
-            for (int i = 0; i < values.length; i++) {
-                Object value = column.apply(rows.get(i));
-                values[i] = value == null ? null
-                        : value instanceof BigDecimal amount ? amount.toPlainString() : value.toString();
-            }
-            statement.setArray(++index, connection.createArrayOf("text", values));
         }
     }
 }

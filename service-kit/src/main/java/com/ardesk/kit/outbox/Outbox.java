@@ -2,6 +2,7 @@ package com.ardesk.kit.outbox;
 
 import com.ardesk.events.EventEnvelope;
 import com.ardesk.events.EventJson;
+import com.ardesk.kit.jdbc.TextArrayColumns;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -10,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,6 +35,9 @@ public class Outbox {
     public record Pending(String topic, String aggregateType, String aggregateId, String practiceId, Record payload) {
     }
 
+    private record Row(Pending event, EventEnvelope envelope) {
+    }
+
     /**
      * Adds one event. Must run inside the transaction of the state change (MANDATORY makes a call
      * outside one fail loudly instead of committing the event alone).
@@ -54,41 +57,21 @@ public class Outbox {
             return List.of();
         }
         Instant now = Instant.now();
-        List<EventEnvelope> envelopes = new ArrayList<>(events.size());
-        // Agroal hands out the connection already enlisted in this transaction (the one Hibernate uses)
-        int n = events.size();
-        // all text[]: the driver sends a String[] in binary, other arrays as escaped literals
-        String[] ids = new String[n];
-        String[] aggregateTypes = new String[n];
-        String[] aggregateIds = new String[n];
-        String[] types = new String[n];
-        String[] topics = new String[n];
-        String[] times = new String[n];
-        String[] payloads = new String[n];
-        for (int k = 0; k < n; k++) {
-            Pending event = events.get(k);
-            EventEnvelope envelope = EventJson.envelope(event.practiceId(), event.payload(), now);
-            ids[k] = envelope.eventId().toString();
-            aggregateTypes[k] = event.aggregateType();
-            aggregateIds[k] = event.aggregateId();
-            types[k] = envelope.type();
-            topics[k] = event.topic();
-            times[k] = envelope.occurredAt().toString();
-            payloads[k] = EventJson.write(envelope);
-            envelopes.add(envelope);
-        }
-        // one statement whatever the count, each column one array; seq follows the list's order.
+        List<Row> rows = events.stream()
+                .map(event -> new Row(event, EventJson.envelope(event.practiceId(), event.payload(), now))).toList();
+        // one statement whatever the count; seq follows the list's order.
         // Agroal hands out the connection already enlisted in this transaction (the one Hibernate uses)
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
-            s.setArray(1, c.createArrayOf("text", ids));
-            s.setArray(2, c.createArrayOf("text", aggregateTypes));
-            s.setArray(3, c.createArrayOf("text", aggregateIds));
-            s.setArray(4, c.createArrayOf("text", types));
-            s.setArray(5, c.createArrayOf("text", topics));
-            s.setArray(6, c.createArrayOf("text", times));
-            s.setArray(7, c.createArrayOf("text", payloads));
+            new TextArrayColumns<>(c, s, rows)
+                    .add(row -> row.envelope().eventId())
+                    .add(row -> row.event().aggregateType())
+                    .add(row -> row.event().aggregateId())
+                    .add(row -> row.envelope().type())
+                    .add(row -> row.event().topic())
+                    .add(row -> row.envelope().occurredAt())
+                    .add(row -> EventJson.write(row.envelope()));
             s.executeUpdate();
-            return envelopes;
+            return rows.stream().map(Row::envelope).toList();
         } catch (SQLException e) {
             throw new IllegalStateException("could not write " + events.size() + " outbox event(s), the first "
                     + events.get(0).payload().getClass().getSimpleName(), e);
