@@ -116,7 +116,8 @@ public class ClaimBatchService {
             if (!inserted[k]) {
                 ClaimInput item = items.get(chunk.get(k));
                 out[k] = stored(chunk.get(k), claims.apply(item, now,
-                        Optional.ofNullable(existing.get(item.practiceId()).get(item.externalClaimId()))));
+                        Optional.ofNullable(existing.get(item.practiceId()).get(item.externalClaimId())),
+                        fresh.get(k).contentHash));
             }
         }
         return List.of(out);

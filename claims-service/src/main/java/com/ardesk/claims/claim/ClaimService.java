@@ -96,16 +96,18 @@ public class ClaimService {
     }
 
     Upserted apply(ClaimInput input, Instant now) {
-        return apply(input, now, findByExternalId(input.practiceId(), input.externalClaimId()));
+        return apply(input, now, findByExternalId(input.practiceId(), input.externalClaimId()), contentHash(input));
     }
 
-    /** Stores one validated input against the claim it names, if any; the batch preloads those claims. */
-    Upserted apply(ClaimInput input, Instant now, Optional<Claim> existing) {
+    /**
+     * Stores one validated input, whose content hash is {@code hash}, against the claim it names, if
+     * any; the batch preloads those claims and has the hash from the claim it tried to insert.
+     */
+    Upserted apply(ClaimInput input, Instant now, Optional<Claim> existing, String hash) {
         if (existing.isEmpty()) {
             return new Upserted(insert(input, now), Outcome.CREATED);
         }
         Claim claim = existing.get();
-        String hash = contentHash(input);
         if (hash.equals(claim.contentHash)) {
             return new Upserted(claim, Outcome.UNCHANGED);
         }
