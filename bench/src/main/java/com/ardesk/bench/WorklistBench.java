@@ -468,14 +468,7 @@ final class WorklistBench {
             for (int q = 0; q < PREP_SQL.length; q++) {
                 try (PreparedStatement s = c.prepareStatement(PREP_SQL[q])) {
                     s.setObject(1, q == 1 ? payerId : claimId);
-                    try (ResultSet rs = s.executeQuery()) {
-                        int columns = rs.getMetaData().getColumnCount();
-                        while (rs.next()) {
-                            for (int i = 1; i <= columns; i++) {
-                                rs.getObject(i);
-                            }
-                        }
-                    }
+                    readAll(s);
                 }
             }
             // the service commits the lease; here it is undone so both sides keep finding the same work

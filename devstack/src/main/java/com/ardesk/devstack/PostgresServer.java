@@ -75,10 +75,10 @@ public final class PostgresServer implements AutoCloseable {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (Files.exists(pidFile)) {
             List<String> lines = Files.readAllLines(pidFile);
-            if (!lines.isEmpty() && lines.get(0).strip().matches("\\d+")
-                    && ProcessHandle.of(Long.parseLong(lines.get(0).strip())).map(ProcessHandle::isAlive).orElse(false)) {
-                throw new IllegalStateException("a PostgreSQL server (pid " + lines.get(0).strip() + ") still runs on "
-                        + dataDir + "; stop the earlier run (or that process) first");
+            String pid = lines.isEmpty() ? "" : lines.get(0).strip();
+            if (pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)) {
+                throw new IllegalStateException("a PostgreSQL server (pid " + pid + ") still runs on " + dataDir
+                        + "; stop the earlier run (or that process) first");
             }
         }
         if (Files.exists(dataDir)) {

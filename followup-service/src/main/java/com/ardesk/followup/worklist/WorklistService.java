@@ -43,7 +43,7 @@ public class WorklistService {
             t.leased_by, t.lease_until
             """;
     /** Takes the lease and reads the leased item back in one round trip. */
-    static final String LEASE = """
+    private static final String LEASE = """
             with t as (update followup_task set leased_by = ?, lease_until = now() + make_interval(mins => ?),
                 version = version + 1 where task_id = ? returning *)
             """ + "select " + ITEM_COLUMNS + """
