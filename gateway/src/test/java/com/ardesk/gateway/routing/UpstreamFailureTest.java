@@ -7,6 +7,10 @@ import io.restassured.response.Response;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -32,6 +36,7 @@ class UpstreamFailureTest {
     void downServiceIs503ThenTheBreakerOpensThenItRecovers() throws Exception {
         String direct = ConfigProvider.getConfig().getValue("stub.direct.calls", String.class);
         given().when().post(direct + "/__stub/down?ms=3000").then().statusCode(200);
+        awaitRefusing(URI.create(direct));
 
         Response first = get("/api/v1/calls/k-1");
         assertThat(first.statusCode()).isEqualTo(503);
@@ -57,6 +62,21 @@ class UpstreamFailureTest {
             assertThat(status).isIn(200, 503);
         }
         assertThat(status).as("recovered after the service came back").isEqualTo(200);
+    }
+
+    /**
+     * The stub answers "down" before its server has closed; until it refuses connections, the
+     * gateway could still reuse a pooled connection that the closing server then cuts (a 502).
+     */
+    private static void awaitRefusing(URI stub) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            try (Socket probe = new Socket(stub.getHost(), stub.getPort())) {
+                Thread.sleep(10);
+            } catch (ConnectException refused) {
+                return;
+            }
+        }
+        throw new AssertionError("the stub at " + stub + " still accepts connections");
     }
 
     @Test
