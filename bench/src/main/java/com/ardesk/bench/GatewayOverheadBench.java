@@ -56,17 +56,26 @@ final class GatewayOverheadBench {
         int rounds = 4;
         double dSeconds = 0;
         double gSeconds = 0;
+        ProcessHandle postgres = system.infra().postgres().process().orElseThrow();
+        CpuMeter dCpu = new CpuMeter(system.pids(), postgres);
+        CpuMeter gCpu = new CpuMeter(system.pids(), postgres);
         for (int r = 0; r < rounds; r++) {
+            dCpu.start();
             dSeconds += requests / rounds / throughput(direct + path, requests / rounds, clients);
+            dCpu.stop();
+            gCpu.start();
             gSeconds += requests / rounds / throughput(gateway + path, requests / rounds, clients);
+            gCpu.stop();
         }
         double dRate = requests / rounds * rounds / dSeconds;
         double gRate = requests / rounds * rounds / gSeconds;
         System.out.printf("%n== gateway overhead: GET %s, %,d requests ==%n", "/api/v1/claims/{id}", requests);
         System.out.printf("direct  : p50 %6.2f ms  p99 %6.2f ms  %8.0f req/s (%d clients)%n", ms(d, 50), ms(d, 99), dRate, clients);
         System.out.printf("gateway : p50 %6.2f ms  p99 %6.2f ms  %8.0f req/s (%d clients)%n", ms(g, 50), ms(g, 99), gRate, clients);
-        System.out.printf("added   : p50 %6.2f ms (goal <= 1 ms); throughput ratio %.2f (goal >= 0.8)%n%n",
+        System.out.printf("added   : p50 %6.2f ms (goal <= 1 ms); throughput ratio %.2f (goal >= 0.8)%n",
                 ms(g, 50) - ms(d, 50), gRate / dRate);
+        System.out.printf("CPU per request, direct : %s%n", dCpu.perRequest(requests));
+        System.out.printf("CPU per request, gateway: %s%n%n", gCpu.perRequest(requests));
     }
 
     private List<Long> latencies(String url, int n) throws Exception {

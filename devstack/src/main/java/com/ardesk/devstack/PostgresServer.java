@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A real PostgreSQL server from the zonky binaries on Maven Central. As root, zonky runs initdb and
@@ -72,14 +73,10 @@ public final class PostgresServer implements AutoCloseable {
      * left alone, with a message saying so.
      */
     private static void clearStaleData(Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        if (Files.exists(pidFile)) {
-            List<String> lines = Files.readAllLines(pidFile);
-            String pid = lines.isEmpty() ? "" : lines.get(0).strip();
-            if (pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)) {
-                throw new IllegalStateException("a PostgreSQL server (pid " + pid + ") still runs on " + dataDir
-                        + "; stop the earlier run (or that process) first");
-            }
+        Optional<ProcessHandle> live = postmaster(dataDir).filter(ProcessHandle::isAlive);
+        if (live.isPresent()) {
+            throw new IllegalStateException("a PostgreSQL server (pid " + live.get().pid() + ") still runs on " + dataDir
+                    + "; stop the earlier run (or that process) first");
         }
         if (Files.exists(dataDir)) {
             Files2.deleteQuietly(dataDir);
@@ -93,6 +90,21 @@ public final class PostgresServer implements AutoCloseable {
                 + " by the container's seccomp profile, run the build as a normal user or allow user namespaces."
                 : "";
         return "embedded PostgreSQL did not start: " + e.getMessage() + "." + hint;
+    }
+
+    /** The server's main process (it detaches from the JVM that started it), while it runs. */
+    public Optional<ProcessHandle> process() {
+        return postmaster(dataDir);
+    }
+
+    private static Optional<ProcessHandle> postmaster(Path dataDir) {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            String pid = lines.isEmpty() ? "" : lines.get(0).strip();
+            return pid.matches("\\d+") ? ProcessHandle.of(Long.parseLong(pid)) : Optional.empty();
+        } catch (IOException noServer) {
+            return Optional.empty();
+        }
     }
 
     public int port() {

@@ -7,7 +7,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Duration;
@@ -22,7 +22,7 @@ import java.util.Set;
  * included, so nothing forged can match), because an RSA check on every request is most of the
  * time the gateway adds; its expiry is still checked on every use.
  */
-@ApplicationScoped
+@Singleton
 public class TokenCheck {
     private static final String BEARER = "Bearer ";
 

@@ -5,7 +5,7 @@ import com.ardesk.gateway.problem.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Route handlers that spend rate-limit tokens. The address limit runs before the token is verified,
@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Answers carry the draft IETF {@code RateLimit-*} headers of the subject's bucket, or of the
  * address's when the request was refused before a token was verified.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimitHandlers {
     private final RateLimiter limiter;
     private final MeterRegistry registry;

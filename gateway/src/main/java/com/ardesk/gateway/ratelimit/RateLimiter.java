@@ -6,7 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * subject. Buckets live in memory per gateway pod, so a deployment with N pods allows up to N times
  * the configured rate; the limit protects the services from a runaway client, it is not a quota.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimiter {
     private static final Duration WINDOW = Duration.ofMinutes(1);
 

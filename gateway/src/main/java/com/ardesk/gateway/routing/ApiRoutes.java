@@ -4,20 +4,21 @@ import com.ardesk.gateway.auth.TokenCheck;
 import com.ardesk.gateway.config.GatewayConfig;
 import com.ardesk.gateway.problem.Problems;
 import com.ardesk.gateway.ratelimit.RateLimitHandlers;
+import com.ardesk.gateway.web.ApiMetrics;
 import io.quarkus.logging.Log;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 
 import java.util.Optional;
 
 /**
- * The public API: every {@code /api/} request passes, in this order, the per-address rate limit,
+ * The public API: every {@code /api/} request is timed and passes, in this order, the per-address rate limit,
  * routing (unknown paths are 404 here), the declared body size, the token and role check, the
  * per-subject rate limit, and is then proxied. No handler blocks, so all of it runs on the event loop.
  */
-@ApplicationScoped
+@Singleton
 public class ApiRoutes {
     private static final String UPSTREAM = "ardesk.upstream";
     private static final String BODY_LIMIT = "ardesk.bodyLimit";
@@ -26,9 +27,12 @@ public class ApiRoutes {
     private final RateLimitHandlers rateLimits;
     private final TokenCheck tokens;
     private final ProxyHandler proxy;
+    private final ApiMetrics metrics;
 
-    ApiRoutes(GatewayConfig config, RateLimitHandlers rateLimits, TokenCheck tokens, ProxyHandler proxy) {
+    ApiRoutes(GatewayConfig config, RateLimitHandlers rateLimits, TokenCheck tokens, ProxyHandler proxy,
+              ApiMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.rateLimits = rateLimits;
         this.tokens = tokens;
         this.proxy = proxy;
@@ -36,6 +40,7 @@ public class ApiRoutes {
 
     void install(@Observes Router router) {
         router.route("/api/*")
+                .handler(metrics::track)
                 .handler(rateLimits::byAddress)
                 .handler(this::resolve)
                 .handler(tokens::handle)

@@ -17,7 +17,7 @@ import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import java.net.ConnectException;
@@ -31,7 +31,7 @@ import java.util.concurrent.TimeoutException;
  * and headers pass through, hop-by-hop headers are dropped, the request id and trace context go
  * along. A service that cannot be reached or stays silent becomes a 503 or 504 problem naming it.
  */
-@ApplicationScoped
+@Singleton
 public class ProxyHandler {
     /** RFC 9110 §7.6.1 connection-specific fields, plus the pre-standard ones still seen in the wild. */
     private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection",

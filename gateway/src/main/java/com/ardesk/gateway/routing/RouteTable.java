@@ -18,27 +18,52 @@ public final class RouteTable {
             "calls", List.of("calls", "promises", "payment-plans", "call-scripts", "reports/calls"),
             "followup", List.of("worklists", "followups", "prep", "timeline"));
 
-    private static final List<Map.Entry<String, String>> PREFIXES = OWNED.entrySet().stream()
-            .flatMap(e -> e.getValue().stream().map(prefix -> Map.entry(prefix, e.getKey())))
-            .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed())
+    /** A routed prefix and its owner, longest prefixes first. */
+    private record Route(String path, String upstream, String itemUri) {
+    }
+
+    private static final List<Route> ROUTES = OWNED.entrySet().stream()
+            .flatMap(e -> e.getValue().stream().map(prefix -> new Route(API_BASE + prefix, e.getKey(),
+                    API_BASE + prefix + "/*")))
+            .sorted(Comparator.comparingInt((Route r) -> r.path().length()).reversed())
             .toList();
+
+    /** How metrics name every path no service owns. */
+    public static final String UNROUTED_URI = "/api/unrouted";
 
     private RouteTable() {
     }
 
     /** The upstream's short name for a normalized path, or empty when no service owns it. */
     public static Optional<String> upstreamFor(String path) {
-        if (path == null || !path.startsWith(API_BASE)) {
-            return Optional.empty();
+        Route route = routeFor(path);
+        return route == null ? Optional.empty() : Optional.of(route.upstream());
+    }
+
+    /**
+     * The bounded name metrics give a path: the routed prefix, with {@code /*} for anything below
+     * it ({@code /api/v1/claims/*}), so ids never become tag values.
+     */
+    public static String metricUri(String path) {
+        Route route = routeFor(path);
+        if (route == null) {
+            return UNROUTED_URI;
         }
-        String rest = path.substring(API_BASE.length());
-        for (Map.Entry<String, String> entry : PREFIXES) {
-            String prefix = entry.getKey();
-            if (rest.equals(prefix) || rest.startsWith(prefix + "/")) {
-                return Optional.of(entry.getValue());
+        return path.length() == route.path().length() ? route.path() : route.itemUri();
+    }
+
+    // whole segments only: /api/v1/claims and /api/v1/claims/… match, /api/v1/claimsX does not
+    private static Route routeFor(String path) {
+        if (path == null || !path.startsWith(API_BASE)) {
+            return null;
+        }
+        for (Route route : ROUTES) {
+            String prefix = route.path();
+            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+                return route;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /** The upstream short names this table routes to. */

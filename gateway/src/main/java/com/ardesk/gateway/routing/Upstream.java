@@ -4,6 +4,7 @@ import com.ardesk.gateway.config.GatewayConfig;
 import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.TypedGuard;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -11,25 +12,38 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.util.TypeLiteral;
 
 import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * One service behind the gateway: a pooled HTTP client to it and a circuit breaker (SmallRye Fault
+ * One service behind the gateway: pooled HTTP clients to it and a circuit breaker (SmallRye Fault
  * Tolerance) around each exchange. The breaker counts only transport failures (refused, reset,
  * silent past the idle timeout); a service's own 4xx/5xx answers are answers.
+ *
+ * <p>Each event loop has its own client. A Vert.x connection lives on the event loop that opened it,
+ * so with one shared pool most exchanges were handed from the client's event loop to the
+ * connection's and back: two thread wake-ups per request, and the largest single cost of the proxy.
  */
 public final class Upstream {
+    /** Key of the client used off the event loops (the docs fetch may run on a worker). */
+    private static final Object OFF_LOOP = new Object();
     private final String name;
     private final URI base;
-    private final HttpClient client;
+    private final Vertx vertx;
+    private final HttpClientOptions clientOptions;
+    private final PoolOptions poolOptions;
+    private final Map<Object, HttpClient> clientsByLoop = new ConcurrentHashMap<>();
     private final long connectTimeoutMs;
     private final long idleTimeoutMs;
     private final long breakerDelaySeconds;
@@ -45,13 +59,19 @@ public final class Upstream {
         this.connectTimeoutMs = config.upstream().connectTimeout().toMillis();
         this.idleTimeoutMs = config.upstream().idleTimeout().toMillis();
         this.breakerDelaySeconds = Math.max(1, config.breaker().delay().toSeconds());
-        boolean tls = "https".equals(base.getScheme());
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                        .setSsl(tls)
-                        .setKeepAlive(true)
-                        .setConnectTimeout((int) connectTimeoutMs)
-                        .setDecompressionSupported(false),
-                new PoolOptions().setHttp1MaxSize(config.upstream().maxConnections()));
+        this.vertx = vertx;
+        this.clientOptions = new HttpClientOptions()
+                .setSsl("https".equals(base.getScheme()))
+                .setKeepAlive(true)
+                .setConnectTimeout((int) connectTimeoutMs)
+                .setDecompressionSupported(false);
+        int eventLoops = 0;
+        for (var ignored : ((VertxInternal) vertx).getEventLoopGroup()) {
+            eventLoops++;
+        }
+        // the configured maximum holds for the service as a whole, shared out over the event loops
+        this.poolOptions = new PoolOptions()
+                .setHttp1MaxSize(Math.max(1, ceilDiv(config.upstream().maxConnections(), eventLoops)));
         this.guard = TypedGuard.create(new TypeLiteral<CompletionStage<ProxyResponse>>() {
                 })
                 .withDescription("upstream " + name)
@@ -81,8 +101,17 @@ public final class Upstream {
         return RouteTable.serviceName(name);
     }
 
+    /** The client of the calling event loop (off an event loop, a shared one). */
     public HttpClient client() {
-        return client;
+        Context context = Vertx.currentContext();
+        Object loop = context == null || !context.isEventLoopContext() ? null
+                : ((ContextInternal) context).nettyEventLoop();
+        return clientsByLoop.computeIfAbsent(loop == null ? OFF_LOOP : loop,
+                key -> vertx.createHttpClient(clientOptions, poolOptions));
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 
     public CircuitBreakerState breakerState() {

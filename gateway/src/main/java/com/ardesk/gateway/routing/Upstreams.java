@@ -2,7 +2,7 @@ package com.ardesk.gateway.routing;
 
 import com.ardesk.gateway.config.GatewayConfig;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import java.util.Map;
  * clients live on Quarkus's Vert.x and close with it, after graceful shutdown has let in-flight
  * exchanges finish.
  */
-@ApplicationScoped
+@Singleton
 public class Upstreams {
     private final Map<String, Upstream> byName = new LinkedHashMap<>();
 

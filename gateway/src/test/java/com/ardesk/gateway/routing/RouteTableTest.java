@@ -29,4 +29,13 @@ class RouteTableTest {
         assertThat(RouteTable.upstreams()).containsExactly("calls", "claims", "followup");
         assertThat(RouteTable.serviceName("followup")).isEqualTo("followup-service");
     }
+
+    @Test
+    void metricsNameTheRoutedPrefixNeverAnId() {
+        assertThat(RouteTable.metricUri("/api/v1/claims")).isEqualTo("/api/v1/claims");
+        assertThat(RouteTable.metricUri("/api/v1/claims/c-7f3a/notes")).isEqualTo("/api/v1/claims/*");
+        assertThat(RouteTable.metricUri("/api/v1/reports/calls/by-caller")).isEqualTo("/api/v1/reports/calls/*");
+        assertThat(RouteTable.metricUri("/api/v1/claimsX/1")).isEqualTo("/api/unrouted");
+        assertThat(RouteTable.metricUri("/api/v2/claims/1")).isEqualTo("/api/unrouted");
+    }
 }
