@@ -3,6 +3,7 @@ package com.ardesk.gateway.ratelimit;
 import com.ardesk.gateway.auth.Caller;
 import com.ardesk.gateway.problem.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.util.AsciiString;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
@@ -15,6 +16,12 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class RateLimitHandlers {
+    // set on every answer, twice: names whose hash is computed once
+    private static final AsciiString LIMIT = AsciiString.cached("RateLimit-Limit");
+    private static final AsciiString REMAINING = AsciiString.cached("RateLimit-Remaining");
+    private static final AsciiString RESET = AsciiString.cached("RateLimit-Reset");
+    private static final AsciiString POLICY = AsciiString.cached("RateLimit-Policy");
+
     private final RateLimiter limiter;
     private final MeterRegistry registry;
 
@@ -54,9 +61,9 @@ public class RateLimitHandlers {
     }
 
     private static void describe(HttpServerResponse response, RateLimiter.Decision decision) {
-        response.putHeader("RateLimit-Limit", Long.toString(decision.limit()))
-                .putHeader("RateLimit-Remaining", Long.toString(decision.remaining()))
-                .putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()))
-                .putHeader("RateLimit-Policy", decision.limit() + ";w=60");
+        response.putHeader(LIMIT, Long.toString(decision.limit()))
+                .putHeader(REMAINING, Long.toString(decision.remaining()))
+                .putHeader(RESET, Long.toString(decision.resetSeconds()))
+                .putHeader(POLICY, decision.limit() + ";w=60");
     }
 }

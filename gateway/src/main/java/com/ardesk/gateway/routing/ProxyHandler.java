@@ -3,6 +3,9 @@ package com.ardesk.gateway.routing;
 import com.ardesk.gateway.problem.Problems;
 import com.ardesk.gateway.web.RequestIds;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.util.AsciiString;
 import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.logging.Log;
 import io.vertx.core.Context;
@@ -22,6 +25,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 
 import java.net.ConnectException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
@@ -34,8 +38,13 @@ import java.util.concurrent.TimeoutException;
 @Singleton
 public class ProxyHandler {
     /** RFC 9110 §7.6.1 connection-specific fields, plus the pre-standard ones still seen in the wild. */
-    private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection",
-            "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
+    private static final List<AsciiString> HOP_BY_HOP = List.of(HttpHeaderNames.CONNECTION, HttpHeaderNames.KEEP_ALIVE,
+            HttpHeaderNames.PROXY_CONNECTION, HttpHeaderNames.PROXY_AUTHENTICATE, HttpHeaderNames.PROXY_AUTHORIZATION,
+            HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderNames.UPGRADE);
+    // header names used on every exchange, hashed once
+    private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
+    private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("X-Forwarded-Proto");
+    private static final AsciiString X_FORWARDED_HOST = AsciiString.cached("X-Forwarded-Host");
 
     private final Upstreams upstreams;
     private final MeterRegistry registry;
@@ -77,17 +86,17 @@ public class ProxyHandler {
             request.setURI(incoming.query() == null ? rc.normalizedPath() : rc.normalizedPath() + "?" + incoming.query());
             dropHopByHop(request.headers());
             // the gateway already answered any 100-continue itself (handle-100-continue-automatically)
-            request.headers().remove("Expect");
+            request.headers().remove(HttpHeaderNames.EXPECT);
             // the connection's own peer: remoteAddress() already reflects a trusted X-Forwarded-For
             String peer = incoming.connection().remoteAddress() == null ? null
                     : incoming.connection().remoteAddress().hostAddress();
             if (peer != null) {
-                String prior = incoming.getHeader("X-Forwarded-For");
-                request.headers().set("X-Forwarded-For", prior == null ? peer : prior + ", " + peer);
+                String prior = incoming.getHeader(X_FORWARDED_FOR);
+                request.headers().set(X_FORWARDED_FOR, prior == null ? peer : prior + ", " + peer);
             }
-            request.headers().set("X-Forwarded-Proto", incoming.scheme());
+            request.headers().set(X_FORWARDED_PROTO, incoming.scheme());
             if (incoming.authority() != null) {
-                request.headers().set("X-Forwarded-Host", incoming.authority().toString());
+                request.headers().set(X_FORWARDED_HOST, incoming.authority().toString());
             }
             Body body = request.getBody();
             if (body != null && body.length() < 0) {
@@ -104,13 +113,13 @@ public class ProxyHandler {
             MultiMap headers = context.response().headers();
             dropHopByHop(headers);
             // what the gateway already set (request id, CORS, security and rate-limit headers) wins
-            for (String name : rc.response().headers().names()) {
-                headers.remove(name);
+            for (Map.Entry<String, String> set : rc.response().headers()) {
+                headers.remove(set.getKey());
             }
             rebaseLocations(headers);
             // services decide cacheability (ETags); answers that say nothing are not stored
-            if (!headers.contains("Cache-Control")) {
-                headers.set("Cache-Control", "no-store");
+            if (!headers.contains(HttpHeaderNames.CACHE_CONTROL)) {
+                headers.set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
             }
             return context.sendResponse();
         }
@@ -194,15 +203,19 @@ public class ProxyHandler {
     }
 
     private static void dropHopByHop(MultiMap headers) {
-        Set<String> named = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        for (String value : headers.getAll("connection")) {
-            for (String token : value.split(",")) {
-                if (!token.isBlank()) {
-                    named.add(token.trim());
+        // fields the Connection header names are hop-by-hop too; most exchanges have none
+        List<String> connection = headers.getAll(HttpHeaderNames.CONNECTION);
+        if (!connection.isEmpty()) {
+            Set<String> named = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            for (String value : connection) {
+                for (String token : value.split(",")) {
+                    if (!token.isBlank()) {
+                        named.add(token.trim());
+                    }
                 }
             }
+            named.forEach(headers::remove);
         }
         HOP_BY_HOP.forEach(headers::remove);
-        named.forEach(headers::remove);
     }
 }

@@ -1,5 +1,6 @@
 package com.ardesk.gateway.web;
 
+import io.netty.util.AsciiString;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,17 +18,19 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class RequestIds {
     public static final String HEADER = "X-Request-Id";
+    // set on every request and answer: a name hashed once
+    private static final AsciiString HEADER_NAME = AsciiString.cached(HEADER);
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     void register(@Observes Filters filters) {
         filters.register(rc -> {
             HttpServerRequest request = rc.request();
-            String id = request.getHeader(HEADER);
+            String id = request.getHeader(HEADER_NAME);
             if (id == null || !SANE.matcher(id).matches()) {
                 id = newId();
-                request.headers().set(HEADER, id);
+                request.headers().set(HEADER_NAME, id);
             }
-            rc.response().putHeader(HEADER, id);
+            rc.response().putHeader(HEADER_NAME, id);
             rc.next();
         }, 1000);
     }
