@@ -19,7 +19,7 @@ import java.util.Set;
 public final class OpenApiMerger {
     public static final String SCHEME = "bearer";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
-    private static final List<String> GATEWAY_ANSWERS = List.of("401", "403", "429", "500", "503", "504");
+    private static final List<String> GATEWAY_ANSWERS = List.of("401", "403", "429", "500", "502", "503", "504");
 
     private OpenApiMerger() {
     }
@@ -160,7 +160,7 @@ public final class OpenApiMerger {
         return node;
     }
 
-    /** Each operation goes through the gateway: bearer-secured, and it may answer 401/403/429/503/504. */
+    /** Each operation goes through the gateway: bearer-secured, and it may answer 401/403/429/502/503/504. */
     private static JsonObject secure(String path, JsonObject pathItem) {
         JsonObject copy = pathItem.copy();
         for (String method : copy.fieldNames()) {
@@ -239,7 +239,9 @@ public final class OpenApiMerger {
         responses.put("Gateway403", problemResponse("The token's roles do not allow this request.", false));
         responses.put("Gateway429", problemResponse("Rate limit reached; retry after the Retry-After seconds.", true));
         responses.put("Gateway500", problemResponse("Unexpected error; the body carries only the request id.", false));
-        responses.put("Gateway503", problemResponse("The owning service is unavailable.", true));
+        responses.put("Gateway502", problemResponse("The owning service gave no usable answer.", false));
+        responses.put("Gateway503", problemResponse(
+                "The owning service is unavailable, or closed the connection before answering; retry after Retry-After.", true));
         responses.put("Gateway504", problemResponse("The owning service did not answer in time.", false));
         return responses;
     }

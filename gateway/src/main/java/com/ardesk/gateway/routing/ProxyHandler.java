@@ -12,6 +12,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -23,6 +24,7 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.Map;
@@ -179,11 +181,20 @@ public class ProxyHandler {
                 title = "Service Unavailable";
                 detail = service + " is unavailable";
                 response.putHeader("Retry-After", "1");
+            } else if (failure instanceof HttpClosedException || failure instanceof IOException) {
+                // closed or reset before any answer: a service shutting down (a rolling restart) closes
+                // its idle keep-alive connections, and one may already carry this request; the client
+                // can safely send it again (with its Idempotency-Key when it creates something)
+                status = 503;
+                kind = "service-unavailable";
+                title = "Service Unavailable";
+                detail = service + " closed the connection before answering";
+                response.putHeader("Retry-After", "1");
             } else {
                 status = 502;
                 kind = "bad-gateway";
                 title = "Bad Gateway";
-                detail = service + " broke off the exchange";
+                detail = service + " gave no usable answer";
             }
             if (failure instanceof CircuitBreakerOpenException) {
                 Log.debugf("%s %s → 503: breaker open for %s", rc.request().method(), rc.normalizedPath(), service);

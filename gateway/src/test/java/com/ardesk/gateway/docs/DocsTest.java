@@ -30,7 +30,7 @@ class DocsTest {
         assertThat(doc.getMap("components.securitySchemes")).containsOnlyKeys("bearer");
         assertThat(doc.getList("security")).hasSize(1);
         assertThat(doc.getMap("paths.'/api/v1/claims'.get.security[0]")).containsOnlyKeys("bearer");
-        assertThat(doc.getMap("paths.'/api/v1/claims'.get.responses")).containsKeys("200", "401", "403", "429", "503", "504");
+        assertThat(doc.getMap("paths.'/api/v1/claims'.get.responses")).containsKeys("200", "401", "403", "429", "502", "503", "504");
         assertThat(doc.getString("paths.'/api/v1/claims'.get.responses.'429'.$ref"))
                 .isEqualTo("#/components/responses/Gateway429");
         assertThat(doc.getMap("components.responses.Gateway429.headers")).containsKeys("Retry-After", "RateLimit-Limit");

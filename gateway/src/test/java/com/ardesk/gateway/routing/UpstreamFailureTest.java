@@ -33,6 +33,18 @@ class UpstreamFailureTest {
     }
 
     @Test
+    void serviceHangingUpBeforeAnsweringIs503NamingIt() {
+        // what a client sees when a restarting service closes the keep-alive connection its request is on
+        given().header("Authorization", Tokens.bearer("caller"))
+                .when().get("/api/v1/claims/hangup")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .body("type", equalTo("https://ardesk.dev/problems/service-unavailable"))
+                .body("detail", equalTo("claims-service closed the connection before answering"));
+    }
+
+    @Test
     void downServiceIs503ThenTheBreakerOpensThenItRecovers() throws Exception {
         String direct = ConfigProvider.getConfig().getValue("stub.direct.calls", String.class);
         given().when().post(direct + "/__stub/down?ms=3000").then().statusCode(200);
@@ -66,7 +78,8 @@ class UpstreamFailureTest {
 
     /**
      * The stub answers "down" before its server has closed; until it refuses connections, the
-     * gateway could still reuse a pooled connection that the closing server then cuts (a 502).
+     * gateway could still reuse a pooled connection that the closing server then cuts, which is
+     * the hang-up case, not the refused connection this test is about.
      */
     private static void awaitRefusing(URI stub) throws Exception {
         for (int i = 0; i < 200; i++) {

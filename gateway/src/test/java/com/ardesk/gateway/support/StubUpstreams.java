@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  * Three real HTTP servers on random ports standing in for claims-, calls- and followup-service.
  * Each echoes what reached it (method, URI, headers, body size and SHA-256) and has a few special
  * paths: {@code .../download?bytes=N} streams N bytes, {@code .../slow} stays silent for 5 s,
+ * {@code .../hangup} closes the connection without answering,
  * {@code ?status=N} answers that status, {@code /q/openapi} serves a small document, and
  * {@code /__stub/down?ms=N} stops listening for N ms (connections are refused meanwhile).
  */
@@ -76,6 +77,10 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
         }
         if (path.equals("/q/openapi")) {
             response.putHeader("Content-Type", "application/json").end(openApi(name).encode());
+            return;
+        }
+        if (path.endsWith("/hangup")) {
+            request.connection().close();
             return;
         }
         if (path.endsWith("/slow")) {
