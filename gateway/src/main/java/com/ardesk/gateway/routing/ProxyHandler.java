@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.util.AsciiString;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.unix.Errors;
 import io.quarkus.logging.Log;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -24,8 +25,8 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
-import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -181,7 +182,8 @@ public class ProxyHandler {
                 title = "Service Unavailable";
                 detail = service + " is unavailable";
                 response.putHeader("Retry-After", "1");
-            } else if (failure instanceof HttpClosedException || failure instanceof IOException) {
+            } else if (failure instanceof HttpClosedException || failure instanceof SocketException
+                    || failure instanceof Errors.NativeIoException) {
                 // closed or reset before any answer: a service shutting down (a rolling restart) closes
                 // its idle keep-alive connections, and one may already carry this request; the client
                 // can safely send it again (with its Idempotency-Key when it creates something)
