@@ -334,7 +334,7 @@ public class ClaimService {
      * whole practice when its statistics lag behind a bulk load.
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Claim> findByExternalIds(String practiceId, java.util.Collection<String> externalClaimIds) {
+    public static Map<String, Claim> findByExternalIds(String practiceId, java.util.Collection<String> externalClaimIds) {
         List<Claim> found = Claim.getEntityManager().createNativeQuery("""
                         select c.* from unnest(cast(:ids as text[])) as k(external_claim_id)
                         cross join lateral (select * from claim

@@ -15,18 +15,24 @@ import com.ardesk.kit.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -95,24 +101,19 @@ public class RemittanceService {
                 .executeUpdate();
         String practiceOfClaims = null;
         boolean mixed = false;
+        Map<String, List<Claim>> candidates = candidates(t.claims(), scope);
+        List<ClaimRow> rows = new ArrayList<>(t.claims().size());
         for (Remittance835.ClaimPayment cp : t.claims()) {
-            Outcome outcome = postClaim(cp, t, scope, id);
+            Outcome outcome = postClaim(cp, t, candidates.getOrDefault(cp.patientControlNumber(), List.of()), id);
             if (outcome.claim() != null) {
                 if (practiceOfClaims != null && !practiceOfClaims.equals(outcome.claim().practiceId)) {
                     mixed = true;
                 }
                 practiceOfClaims = outcome.claim().practiceId;
             }
-            em.createNativeQuery("""
-                    insert into remittance_claim (remittance_id, patient_control_number, claim_status_code, claim_id, charge,
-                      paid, patient_responsibility, payer_claim_control_number, result, note) values (?,?,?,?,?,?,?,?,?,?)""")
-                    .setParameter(1, id).setParameter(2, truncate(cp.patientControlNumber(), 64))
-                    .setParameter(3, truncate(cp.statusCode(), 4))
-                    .setParameter(4, outcome.claim() == null ? null : outcome.claim().claimId)
-                    .setParameter(5, cp.charge()).setParameter(6, cp.paid()).setParameter(7, cp.patientResponsibility())
-                    .setParameter(8, truncate(cp.payerClaimControlNumber(), 64)).setParameter(9, outcome.result())
-                    .setParameter(10, truncate(outcome.note(), 500)).executeUpdate();
+            rows.add(new ClaimRow(cp, outcome));
         }
+        insertClaimRows(id, rows);
         if (practiceId == null && practiceOfClaims != null && !mixed) {
             em.createNativeQuery("update remittance set practice_id = ? where remittance_id = ?")
                     .setParameter(1, practiceOfClaims).setParameter(2, id).executeUpdate();
@@ -131,11 +132,55 @@ public class RemittanceService {
     private record Outcome(Claim claim, String result, String note) {
     }
 
-    private Outcome postClaim(Remittance835.ClaimPayment cp, Remittance835.Transaction t, List<String> scope, UUID remittanceId) {
+    private record ClaimRow(Remittance835.ClaimPayment payment, Outcome outcome) {
+    }
+
+    /**
+     * The claims each CLP01 may mean, for the whole transaction at once: one natural-key probe per
+     * practice in scope instead of a query per CLP, which also spared Hibernate a flush per CLP.
+     */
+    private static Map<String, List<Claim>> candidates(List<Remittance835.ClaimPayment> payments, List<String> scope) {
+        Set<String> ids = new HashSet<>();
+        payments.forEach(cp -> ids.add(cp.patientControlNumber()));
+        Map<String, List<Claim>> byId = new HashMap<>();
+        for (String practice : scope) {
+            ClaimService.findByExternalIds(practice, ids)
+                    .forEach((externalId, claim) -> byId.computeIfAbsent(externalId, k -> new ArrayList<>()).add(claim));
+        }
+        return byId;
+    }
+
+    /** One JDBC batch for the transaction's claim results, in CLP order (the view lists them by id). */
+    private void insertClaimRows(UUID remittanceId, List<ClaimRow> rows) {
+        em.flush();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into remittance_claim (remittance_id, patient_control_number, claim_status_code, claim_id, charge,
+                      paid, patient_responsibility, payer_claim_control_number, result, note) values (?,?,?,?,?,?,?,?,?,?)""")) {
+                for (ClaimRow row : rows) {
+                    Remittance835.ClaimPayment cp = row.payment();
+                    Outcome outcome = row.outcome();
+                    insert.setObject(1, remittanceId);
+                    insert.setString(2, truncate(cp.patientControlNumber(), 64));
+                    insert.setString(3, truncate(cp.statusCode(), 4));
+                    insert.setObject(4, outcome.claim() == null ? null : outcome.claim().claimId, Types.OTHER);
+                    insert.setBigDecimal(5, cp.charge());
+                    insert.setBigDecimal(6, cp.paid());
+                    insert.setBigDecimal(7, cp.patientResponsibility());
+                    insert.setString(8, truncate(cp.payerClaimControlNumber(), 64));
+                    insert.setString(9, outcome.result());
+                    insert.setString(10, truncate(outcome.note(), 500));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    private Outcome postClaim(Remittance835.ClaimPayment cp, Remittance835.Transaction t, List<Claim> matches, UUID remittanceId) {
         if ("23".equals(cp.statusCode())) {
             return new Outcome(null, "skipped", "CLP02=23: the payer says this is not its claim");
         }
-        List<Claim> matches = Claim.list("externalClaimId = ?1 and practiceId in ?2", cp.patientControlNumber(), scope);
         if (matches.isEmpty()) {
             return new Outcome(null, "unmatched", "no claim with this patient control number in the caller's practices");
         }

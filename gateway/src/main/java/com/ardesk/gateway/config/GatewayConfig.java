@@ -65,8 +65,12 @@ public interface GatewayConfig {
         @WithDefault("1048576")
         long bodyBytes();
 
-        /** Largest request body on bulk routes (claim batches, 835 uploads). */
-        @WithDefault("67108864")
+        /**
+         * Largest request body on bulk routes (claim batches, 835 uploads): the services' own limit
+         * (Quarkus's default {@code quarkus.http.limits.max-body-size}, 10 MiB), so a body a service
+         * would refuse is refused here with a problem, before it is sent.
+         */
+        @WithDefault("10485760")
         long bulkBodyBytes();
 
         /** Path prefixes that take the bulk limit. */
