@@ -176,21 +176,17 @@ public class ProxyHandler {
                 kind = "service-timeout";
                 title = "Gateway Timeout";
                 detail = service + " did not answer in time";
-            } else if (failure instanceof ConnectException || failure instanceof ConnectTimeoutException) {
+            } else if (failure instanceof ConnectException || failure instanceof ConnectTimeoutException
+                    || failure instanceof HttpClosedException || failure instanceof SocketException
+                    || failure instanceof Errors.NativeIoException) {
                 status = 503;
                 kind = "service-unavailable";
                 title = "Service Unavailable";
-                detail = service + " is unavailable";
-                response.putHeader("Retry-After", "1");
-            } else if (failure instanceof HttpClosedException || failure instanceof SocketException
-                    || failure instanceof Errors.NativeIoException) {
                 // closed or reset before any answer: a service shutting down (a rolling restart) closes
                 // its idle keep-alive connections, and one may already carry this request; the client
                 // can safely send it again (with its Idempotency-Key when it creates something)
-                status = 503;
-                kind = "service-unavailable";
-                title = "Service Unavailable";
-                detail = service + " closed the connection before answering";
+                boolean refused = failure instanceof ConnectException || failure instanceof ConnectTimeoutException;
+                detail = service + (refused ? " is unavailable" : " closed the connection before answering");
                 response.putHeader("Retry-After", "1");
             } else {
                 status = 502;
