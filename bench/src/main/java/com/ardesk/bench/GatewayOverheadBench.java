@@ -17,8 +17,8 @@ import java.util.concurrent.Future;
 
 /**
  * Issue 8: the same GET (one claim) through the gateway and directly to claims-service, in one run:
- * p50/p99 latency (one client) and throughput (several clients, four alternating rounds), after a
- * warm-up of {@code -Dbench.warmup=5000} requests each way. {@code -Dbench.requests=20000}.
+ * p50/p99 latency (one client) and throughput (several clients, eight alternating rounds), after a
+ * warm-up of {@code -Dbench.warmup=5000} requests each way. {@code -Dbench.requests=40000}.
  */
 final class GatewayOverheadBench {
     private final ArDeskSystem system;
@@ -31,7 +31,7 @@ final class GatewayOverheadBench {
     }
 
     void run() throws Exception {
-        int requests = Integer.getInteger("bench.requests", 20000);
+        int requests = Integer.getInteger("bench.requests", 40000);
         int clients = Integer.getInteger("bench.clients", 8);
         String direct = system.service("claims-service").url();
         String gateway = system.gatewayUrl();
@@ -52,8 +52,8 @@ final class GatewayOverheadBench {
         throughput(gateway + path, warmUp, clients);
         List<Long> d = latencies(direct + path, requests);
         List<Long> g = latencies(gateway + path, requests);
-        // alternating rounds, so drift on a shared machine (JIT, GC, neighbours) hits both sides alike
-        int rounds = 4;
+        // many short alternating rounds, so drift on a shared machine (JIT, GC, neighbours) hits both sides alike
+        int rounds = 8;
         double dSeconds = 0;
         double gSeconds = 0;
         ProcessHandle postgres = system.infra().postgres().process().orElseThrow();
