@@ -117,7 +117,7 @@ class CallResourceTest {
                 .body(call("P100", List.of(claimId), "IN_PROCESS", null).replace("[\"" + claimId + "\"]", "[null]"))
                 .post("/api/v1/calls").then().statusCode(400).body("errors.field", contains("claimIds[0]"));
         given().auth().oauth2(CALLER).contentType(ContentType.JSON)
-                .body(call("P100", List.of(claimId), "IN_PROCESS", null).replace("540", "99999999999999999999"))
+                .body(call("P100", List.of(claimId), "IN_PROCESS", null).replace("\"durationSeconds\":540", "\"durationSeconds\":99999999999999999999"))
                 .post("/api/v1/calls").then().statusCode(400).body("errors[0].field", equalTo("durationSeconds"));
         given().auth().oauth2(CALLER).contentType(ContentType.JSON)
                 .body(call("P100", List.of(claimId), "IN_PROCESS", null).replace("2026-03-02T15:04:05Z", "2099-01-01T00:00:00Z"))
