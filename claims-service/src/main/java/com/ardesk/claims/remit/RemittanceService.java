@@ -8,6 +8,7 @@ import com.ardesk.claims.denial.DenialCategory;
 import com.ardesk.claims.denial.DenialService;
 import com.ardesk.claims.payment.AdjustmentInput;
 import com.ardesk.claims.payment.PaymentService;
+import com.ardesk.kit.jdbc.TextArrayColumns;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
 import com.ardesk.kit.web.Cursors;
@@ -23,7 +24,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -45,6 +45,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class RemittanceService {
     private static final Set<String> PROCESSED = Set.of("1", "2", "3", "19", "20", "21");
+    private static final String INSERT_CLAIM_ROWS = """
+            insert into remittance_claim (remittance_id, patient_control_number, claim_status_code, claim_id, charge,
+              paid, patient_responsibility, payer_claim_control_number, result, note)
+            select r, p, s, c, ch, pd, pr, pcn, res, n from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]),
+              cast(? as uuid[]), cast(? as numeric[]), cast(? as numeric[]), cast(? as numeric[]), cast(? as text[]),
+              cast(? as text[]), cast(? as text[])) with ordinality as x(r, p, s, c, ch, pd, pr, pcn, res, n, k)
+            order by k""";
 
     private final EntityManager em;
     private final ClaimService claims;
@@ -150,29 +157,27 @@ public class RemittanceService {
         return byId;
     }
 
-    /** One JDBC batch for the transaction's claim results, in CLP order (the view lists them by id). */
+    /**
+     * The transaction's claim results in one statement (each column one array, {@link TextArrayColumns}),
+     * in CLP order: the view lists them by their serial id.
+     */
     private void insertClaimRows(UUID remittanceId, List<ClaimRow> rows) {
+        // the payments and denials posted above go first, on the same connection
         em.flush();
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into remittance_claim (remittance_id, patient_control_number, claim_status_code, claim_id, charge,
-                      paid, patient_responsibility, payer_claim_control_number, result, note) values (?,?,?,?,?,?,?,?,?,?)""")) {
-                for (ClaimRow row : rows) {
-                    Remittance835.ClaimPayment cp = row.payment();
-                    Outcome outcome = row.outcome();
-                    insert.setObject(1, remittanceId);
-                    insert.setString(2, truncate(cp.patientControlNumber(), 64));
-                    insert.setString(3, truncate(cp.statusCode(), 4));
-                    insert.setObject(4, outcome.claim() == null ? null : outcome.claim().claimId, Types.OTHER);
-                    insert.setBigDecimal(5, cp.charge());
-                    insert.setBigDecimal(6, cp.paid());
-                    insert.setBigDecimal(7, cp.patientResponsibility());
-                    insert.setString(8, truncate(cp.payerClaimControlNumber(), 64));
-                    insert.setString(9, outcome.result());
-                    insert.setString(10, truncate(outcome.note(), 500));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_CLAIM_ROWS)) {
+                new TextArrayColumns<>(connection, insert, rows)
+                        .add(row -> remittanceId)
+                        .add(row -> truncate(row.payment().patientControlNumber(), 64))
+                        .add(row -> truncate(row.payment().statusCode(), 4))
+                        .add(row -> row.outcome().claim() == null ? null : row.outcome().claim().claimId)
+                        .add(row -> row.payment().charge())
+                        .add(row -> row.payment().paid())
+                        .add(row -> row.payment().patientResponsibility())
+                        .add(row -> truncate(row.payment().payerClaimControlNumber(), 64))
+                        .add(row -> row.outcome().result())
+                        .add(row -> truncate(row.outcome().note(), 500));
+                insert.executeUpdate();
             }
         });
     }
