@@ -17,8 +17,8 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 const DEPLOYMENT_PORT_MANAGEMENT = 'management';
 const MIN_PROBE_TIMEOUT_SECONDS = 5;
 const PUBLIC_PATHS = new Set(['/api', '/openapi', '/asyncapi', '/q/swagger-ui']);
-// settings read by the image's launcher (run-java.sh), not by Quarkus
-const LAUNCHER_ENV = new Set(['JAVA_OPTS_APPEND']);
+// settings read by the image's launcher (run-java.sh) and the C library, not by Quarkus
+const LAUNCHER_ENV = new Set(['JAVA_OPTS_APPEND', 'MALLOC_ARENA_MAX']);
 
 // ---- rendering -------------------------------------------------------------------------------------
 
