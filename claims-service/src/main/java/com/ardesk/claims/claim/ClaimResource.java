@@ -2,6 +2,7 @@ package com.ardesk.claims.claim;
 
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.web.Page;
+import com.ardesk.kit.web.Params;
 import com.ardesk.kit.tenancy.Tenancy;
 import com.ardesk.kit.web.Idempotency;
 import jakarta.annotation.security.RolesAllowed;
@@ -155,7 +156,8 @@ public class ClaimResource {
             @QueryParam("agingBucket") @Parameter(schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"0-30", "31-60", "61-90", "91-120", "120+"})) String agingBucket,
             @QueryParam("minBalance") @Parameter(example = "100.00") BigDecimal minBalance,
-            @QueryParam("denied") @Parameter(description = "true: only claims with a denial; false: only without") Boolean denied,
+            @QueryParam("denied") @Parameter(description = "true: only claims with a denial; false: only without; anything else is 400",
+                    example = "true", schema = @Schema(type = SchemaType.BOOLEAN)) String denied,
             @QueryParam("sort") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"created", "balance", "aging"}),
                     description = "created (newest first, default), balance (largest first), aging (oldest first)") String sort,
             @QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50",
@@ -163,7 +165,7 @@ public class ClaimResource {
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "^[A-Za-z0-9_-]*$")) String cursor) {
         return search.search(new ClaimSearch.Filter(practiceId, statuses(status), payerId, agingBucket, minBalance,
-                denied, sortBy(sort)), limit, cursor);
+                Params.bool("denied", denied), sortBy(sort)), limit, cursor);
     }
 
     private static List<ClaimStatus> statuses(String csv) {

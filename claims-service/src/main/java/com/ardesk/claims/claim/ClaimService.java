@@ -10,7 +10,7 @@ import com.ardesk.claims.denial.DenialView;
 import com.ardesk.claims.payer.DeadlineRules;
 import com.ardesk.claims.payer.Payer;
 import com.ardesk.claims.payer.PayerService;
-import com.ardesk.claims.payer.RuleTerms;
+import com.ardesk.claims.payer.ContractTerms;
 import com.ardesk.claims.payment.AdjustmentInput;
 import com.ardesk.claims.payment.Payment;
 import com.ardesk.claims.payment.PaymentAdjustment;
@@ -195,7 +195,7 @@ public class ClaimService {
 
     /** The ClaimChanged event of a claim as it stands, with its latest denial if any. */
     ClaimChanged snapshot(Claim claim, Optional<Denial> latest) {
-        List<RuleTerms> rules = payers.rules(claim.payerId);
+        ContractTerms rules = payers.contractTerms(claim.practiceId, claim.payerId);
         return new ClaimChanged(
                 claim.claimId, claim.externalClaimId, claim.payerId, claim.status.name(), claim.billedAmount,
                 claim.paidAmount, claim.adjustmentAmount, claim.patientResponsibility, claim.balance,
@@ -211,7 +211,7 @@ public class ClaimService {
     }
 
     public ClaimView view(Claim c) {
-        List<RuleTerms> rules = payers.rules(c.payerId);
+        ContractTerms rules = payers.contractTerms(c.practiceId, c.payerId);
         List<Denial> denials = Denial.list("claimId", Sort.by("deniedOn").and("createdAt"), c.claimId);
         List<Payment> payments = Payment.list("claimId", Sort.by("paidOn").and("createdAt"), c.claimId);
         Map<UUID, List<AdjustmentInput>> adjustments = payments.isEmpty() ? Map.of()

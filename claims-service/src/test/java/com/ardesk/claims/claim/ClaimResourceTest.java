@@ -233,4 +233,13 @@ class ClaimResourceTest {
     static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
+
+    @Test
+    void aBooleanFilterThatIsNotTrueOrFalseIs400NamingIt() {
+        given().auth().oauth2(CALLER).queryParam("practiceId", PRACTICE).queryParam("denied", "maybe").get("/api/v1/claims")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("denied"));
+        given().auth().oauth2(CALLER).queryParam("practiceId", PRACTICE).queryParam("denied", "false").get("/api/v1/claims")
+                .then().statusCode(200);
+    }
 }
