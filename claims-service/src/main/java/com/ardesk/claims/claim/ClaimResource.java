@@ -85,11 +85,16 @@ public class ClaimResource {
     @APIResponse(responseCode = "200", description = "Updated or unchanged (see X-Upsert-Result)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimView.class)))
     @APIResponse(responseCode = "400", description = "Invalid claim; errors[] lists every violation")
     @APIResponse(responseCode = "404", description = "The practice is not in the caller's token")
-    public Response upsert(@PathParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String practiceId,
+    @APIResponse(responseCode = "412", description = "If-Match does not name the stored version (or there is no claim yet); "
+            + "nothing was changed")
+    public Response upsert(@HeaderParam("If-Match") @Parameter(description = "ETag from GET; the update is refused with 412 "
+                                   + "when the claim changed since", example = "\"3\"",
+                                   schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String ifMatch,
+                           @PathParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String practiceId,
                            @PathParam("externalClaimId") @Parameter(example = "PM-2026-000123",
                                    schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[\\x21-\\x7E]{1,64}$")) String externalClaimId,
                            ClaimInput body) {
-        ClaimService.Upserted result = claims.upsert(practiceId, externalClaimId, body);
+        ClaimService.Upserted result = claims.upsert(practiceId, externalClaimId, body, ifMatch);
         ClaimView view = claims.get(result.claim().claimId);
         Response.ResponseBuilder response = result.outcome() == ClaimService.Outcome.CREATED
                 ? Response.created(URI.create("/api/v1/claims/" + view.claimId())) : Response.ok();

@@ -80,9 +80,12 @@ public class ClaimService {
         return view(insert(input, now()));
     }
 
-    /** PUT: creates, updates, or recognises an identical resend and changes nothing. */
+    /**
+     * PUT: creates, updates, or recognises an identical resend and changes nothing. An If-Match
+     * must name the stored version (412 otherwise, also when there is no claim to match yet).
+     */
     @Transactional
-    public Upserted upsert(String practiceId, String externalClaimId, ClaimInput input) {
+    public Upserted upsert(String practiceId, String externalClaimId, ClaimInput input, String ifMatch) {
         List<FieldError> pathErrors = new ArrayList<>();
         if (input != null && input.practiceId() != null && !input.practiceId().equals(practiceId)) {
             pathErrors.add(new FieldError("practiceId", "must match the path's practiceId " + practiceId));
@@ -92,7 +95,15 @@ public class ClaimService {
         }
         ClaimInput body = input == null ? null : withIds(input, practiceId, externalClaimId);
         checkInput(body, pathErrors);
-        return apply(body, now());
+        Optional<Claim> existing = findByExternalId(body.practiceId(), body.externalClaimId());
+        if (existing.isPresent()) {
+            com.ardesk.kit.web.ETags.requireMatch(ifMatch, existing.get().version);
+        } else if (ifMatch != null && !ifMatch.isBlank()) {
+            throw new ProblemException(412, "stale-etag", "Precondition failed", "If-Match " + ifMatch
+                    + " names a version, but practice " + practiceId + " has no claim " + externalClaimId
+                    + "; send the PUT without If-Match to create it");
+        }
+        return apply(body, now(), existing, contentHash(body));
     }
 
     Upserted apply(ClaimInput input, Instant now) {
