@@ -45,8 +45,9 @@ public class CallResource {
             + "promise is given. A replay with the same Idempotency-Key and body answers the first result.")
     @APIResponse(responseCode = "201", description = "Call logged")
     @APIResponse(responseCode = "400", description = "Invalid body; errors[] names each field")
-    @APIResponse(responseCode = "404", description = "practiceId or a claim belongs to a practice outside the token")
-    @APIResponse(responseCode = "422", description = "A claimIds[i] is unknown, or the Idempotency-Key was used "
+    @APIResponse(responseCode = "404", description = "practiceId is outside the token's practices")
+    @APIResponse(responseCode = "422", description = "A claimIds[i] is unknown or of a practice outside the token (the "
+            + "same answer for both, so it never tells another practice's claim exists), or the Idempotency-Key was used "
             + "with another body")
     public Response log(@HeaderParam("Idempotency-Key") @Parameter(description = "Client key making the POST safe to "
                                 + "retry", example = "6c1f8a52-call-0001", schema = @Schema(type = SchemaType.STRING, maxLength = 128))

@@ -7,6 +7,7 @@ import com.ardesk.events.Topics;
 import com.ardesk.events.claims.ClaimChanged;
 import com.ardesk.events.claims.ClaimPaymentPosted;
 import com.ardesk.events.claims.PayerChanged;
+import com.ardesk.events.claims.PayerTermsChanged;
 import com.ardesk.kit.consumer.EventHandler;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,13 @@ public class ClaimEventHandler implements EventHandler {
                 projection.apply(event.practiceId(), EventJson.payload(event, ClaimChanged.class), event.occurredAt());
             }
             case "PayerChanged" -> projection.apply(EventJson.payload(event, PayerChanged.class), event.occurredAt());
+            case "PayerTermsChanged" -> {
+                if (event.practiceId() == null) {
+                    Log.warnf("PayerTermsChanged %s without a practice is ignored", event.eventId());
+                    return;
+                }
+                projection.apply(event.practiceId(), EventJson.payload(event, PayerTermsChanged.class));
+            }
             case "ClaimPaymentPosted" ->
                     promises.paymentPosted(event.practiceId(), EventJson.payload(event, ClaimPaymentPosted.class));
             default -> {

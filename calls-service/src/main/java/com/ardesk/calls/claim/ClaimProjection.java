@@ -2,6 +2,7 @@ package com.ardesk.calls.claim;
 
 import com.ardesk.events.claims.ClaimChanged;
 import com.ardesk.events.claims.PayerChanged;
+import com.ardesk.events.claims.PayerTermsChanged;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,6 +61,31 @@ public class ClaimProjection {
         payer.persist();
     }
 
+    /** Replaces a practice's grace-day versions with a payer by the ones the event carries (it carries all). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void apply(String practiceId, PayerTermsChanged changed) {
+        PracticePayerTerms.delete("key.practiceId = ?1 and key.payerId = ?2", practiceId, changed.payerId());
+        for (PayerTermsChanged.Version v : changed.versions()) {
+            PracticePayerTerms row = new PracticePayerTerms();
+            row.key = new PracticePayerTerms.Key(practiceId, changed.payerId(), v.effectiveFrom());
+            row.promiseGraceDays = v.promiseGraceDays();
+            row.persist();
+        }
+    }
+
+    /**
+     * Grace days for a promise of a practice's claim with a payer, expected on {@code expectedOn}:
+     * the practice's version in force on that date, else the payer's, else none (the method's default).
+     */
+    @Transactional
+    public Optional<Integer> promiseGraceDays(String practiceId, String payerId, LocalDate expectedOn) {
+        Optional<Integer> own = PracticePayerTerms.<PracticePayerTerms>find(
+                        "key.practiceId = ?1 and key.payerId = ?2 and key.effectiveFrom <= ?3 order by key.effectiveFrom desc",
+                        practiceId, payerId, expectedOn)
+                .firstResultOptional().map(t -> t.promiseGraceDays);
+        return own.or(() -> promiseGraceDays(payerId));
+    }
+
     @Transactional
     public Optional<ClaimSnapshot> find(UUID claimId) {
         return ClaimSnapshot.findByIdOptional(claimId);
@@ -71,26 +98,24 @@ public class ClaimProjection {
     }
 
     /**
-     * The claims a request names, checked in order: a claim of a practice outside the token is 404
-     * (as if it did not exist); unknown claims, claims of another practice than {@code practiceId}
-     * and repeats are 422 naming {@code field[i]}.
+     * The claims a request names, checked in order; unknown claims, claims of a practice outside
+     * the token, claims of another practice than {@code practiceId} and repeats are 422 naming
+     * {@code field[i]}. An invisible claim gets exactly the unknown claim's answer, so the reply
+     * never tells whether another practice's claim exists.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<ClaimSnapshot> requireClaims(String field, List<UUID> claimIds, String practiceId, Tenancy tenancy) {
         Map<UUID, ClaimSnapshot> known = ClaimSnapshot.<ClaimSnapshot>list("claimId in ?1", claimIds).stream()
                 .collect(Collectors.toMap(c -> c.claimId, Function.identity()));
-        for (int i = 0; i < claimIds.size(); i++) {
-            ClaimSnapshot claim = known.get(claimIds.get(i));
-            if (claim != null) {
-                tenancy.requireVisible(claim.practiceId, "claim", claim.claimId);
-            }
-        }
         List<FieldError> errors = new ArrayList<>();
         List<ClaimSnapshot> result = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < claimIds.size(); i++) {
             UUID id = claimIds.get(i);
             ClaimSnapshot claim = known.get(id);
+            if (claim != null && !tenancy.canSee(claim.practiceId)) {
+                claim = null;
+            }
             String at = field + "[" + i + "]";
             if (!seen.add(id)) {
                 errors.add(new FieldError(at, "repeats claim " + id));

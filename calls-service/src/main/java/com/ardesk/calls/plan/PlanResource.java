@@ -45,8 +45,9 @@ public class PlanResource {
             + "posted to any of the plan's claims can keep; each emits PromiseToPay. Idempotency-Key makes a retry safe.")
     @APIResponse(responseCode = "201", description = "Plan created")
     @APIResponse(responseCode = "400", description = "Invalid body, or installments that do not add up")
-    @APIResponse(responseCode = "404", description = "practiceId or a claim outside the token's practices")
-    @APIResponse(responseCode = "422", description = "Unknown claimIds[i] or callId, or a reused Idempotency-Key")
+    @APIResponse(responseCode = "404", description = "practiceId is outside the token's practices")
+    @APIResponse(responseCode = "422", description = "claimIds[i] is unknown or of a practice outside the token (the same "
+            + "answer for both), or an unknown callId, or a reused Idempotency-Key")
     public Response create(@HeaderParam("Idempotency-Key") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 128))
                            String idempotencyKey, @Valid @NotNull PlanRequest body) {
         PlanService.Created created = plans.create(body, idempotencyKey);

@@ -56,7 +56,8 @@ public class PromiseService {
     /** Records the promise a call carries and announces it; part of the call's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public PromiseView open(CallRecord call, PromiseTerms terms, UUID claimId) {
-        Integer payerGrace = projection.promiseGraceDays(call.payerId).orElse(null);
+        // the practice's own terms with the payer first: its contract may grant other grace days
+        Integer payerGrace = projection.promiseGraceDays(call.practiceId, call.payerId, terms.expectedOn()).orElse(null);
         Promise p = new Promise();
         p.promiseId = UUID.randomUUID();
         p.callId = call.callId;

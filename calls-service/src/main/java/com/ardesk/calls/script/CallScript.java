@@ -18,6 +18,9 @@ public class CallScript extends PanacheEntityBase {
     @Id
     @Column(name = "script_id")
     public UUID scriptId;
+    /** The practice that owns it; null for a billing-company default. */
+    @Column(name = "practice_id")
+    public String practiceId;
     public String name;
     @Column(name = "denial_category")
     public String denialCategory;

@@ -11,9 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
-/** Body of POST and PUT /api/v1/call-scripts. */
+/** Body of POST and PUT /api/v1/call-scripts: a default (no practiceId) or a practice's own script. */
 @Schema(description = "A call script: when it applies, what to say, and rebuttals to objections.")
 public record ScriptRequest(
+        @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}", message = "must be a practice id")
+        @Schema(description = "The practice that owns the script (its supervisors and admins write it); omitted: a "
+                + "billing-company default that only an admin writes. Cannot change once created.",
+                example = "P100", maxLength = 64) String practiceId,
         @NotBlank @Size(max = 120) @Schema(example = "Denial: coding (Aetna)") String name,
         @NotNull @Valid AppliesTo appliesTo,
         @NotBlank @Size(max = 2000) @Schema(example = "I'm calling about a claim denied for a coding issue.") String opening,

@@ -42,7 +42,8 @@ public class ScriptResource {
 
     @GET
     @RolesAllowed({"caller", "supervisor", "integration", "admin"})
-    @Operation(summary = "List call scripts", description = "All scripts by name.")
+    @Operation(summary = "List call scripts", description = "The billing-company defaults and the token's practices' "
+            + "own scripts, by name.")
     @APIResponse(responseCode = "200", description = "A page of scripts")
     public Page<ScriptView> list(@QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50",
                                          schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500")) Integer limit,
@@ -71,7 +72,7 @@ public class ScriptResource {
     @RolesAllowed({"caller", "supervisor", "integration", "admin"})
     @Operation(summary = "Get one call script", description = "The ETag is for If-Match on PUT and DELETE.")
     @APIResponse(responseCode = "200", description = "The script")
-    @APIResponse(responseCode = "404", description = "No such script")
+    @APIResponse(responseCode = "404", description = "No such script, or another practice's")
     public Response get(@PathParam("scriptId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String scriptId) {
         ScriptView script = scripts.get(Params.uuid("scriptId", scriptId));
         return Response.ok(script).tag(String.valueOf(script.version())).build();
@@ -80,9 +81,20 @@ public class ScriptResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"supervisor", "admin"})
-    @Operation(summary = "Create a call script", description = "Names are unique. Idempotency-Key makes a retry safe.")
+    @Operation(summary = "Create a call script", description = "Without practiceId a billing-company default (admin "
+            + "only); with it the practice's own script (its supervisor or admin), which beats a default that fits "
+            + "equally well. Names are unique per owner. Idempotency-Key makes a retry safe. Emits CallScriptChanged.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+            mediaType = "application/json", schema = @Schema(implementation = ScriptRequest.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "practice script", value = """
+                    {"practiceId":"P100","name":"Denial: coding (Aetna)","appliesTo":{"denialCategory":"CODING","payerId":"AETNA"},
+                     "opening":"I'm calling about a claim denied for a coding issue.","objective":"Find the code to correct.",
+                     "steps":["Ask which line and code caused the denial"],
+                     "objections":[{"objection":"The code is inconsistent with the diagnosis.","rebuttal":"Which pointer do you need?"}]}""")))
     @APIResponse(responseCode = "201", description = "Script created")
     @APIResponse(responseCode = "400", description = "Invalid body; errors[] names each field")
+    @APIResponse(responseCode = "403", description = "A default script written by someone who is not an admin")
+    @APIResponse(responseCode = "404", description = "practiceId is outside the token's practices")
     @APIResponse(responseCode = "409", description = "A script with this name exists")
     public Response create(@HeaderParam("Idempotency-Key") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 128))
                            String idempotencyKey, @Valid @NotNull ScriptRequest body) {
@@ -95,10 +107,12 @@ public class ScriptResource {
     @Path("/{scriptId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"supervisor", "admin"})
-    @Operation(summary = "Replace a call script")
+    @Operation(summary = "Replace a call script", description = "Defaults: admin only; a practice's script: its "
+            + "supervisor or admin. practiceId cannot change. Emits CallScriptChanged.")
     @APIResponse(responseCode = "200", description = "Script updated")
-    @APIResponse(responseCode = "400", description = "Invalid body")
-    @APIResponse(responseCode = "404", description = "No such script")
+    @APIResponse(responseCode = "400", description = "Invalid body, or a changed practiceId")
+    @APIResponse(responseCode = "403", description = "A default script changed by someone who is not an admin")
+    @APIResponse(responseCode = "404", description = "No such script, or another practice's")
     @APIResponse(responseCode = "409", description = "Another script has this name")
     @APIResponse(responseCode = "412", description = "If-Match does not match the script's ETag")
     public Response update(@PathParam("scriptId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String scriptId,
@@ -111,9 +125,10 @@ public class ScriptResource {
     @DELETE
     @Path("/{scriptId}")
     @RolesAllowed({"supervisor", "admin"})
-    @Operation(summary = "Delete a call script")
+    @Operation(summary = "Delete a call script", description = "Same authority as PUT. Emits CallScriptChanged (deleted).")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such script")
+    @APIResponse(responseCode = "403", description = "A default script deleted by someone who is not an admin")
+    @APIResponse(responseCode = "404", description = "No such script, or another practice's")
     @APIResponse(responseCode = "412", description = "If-Match does not match the script's ETag")
     public void delete(@PathParam("scriptId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String scriptId,
                        @HeaderParam("If-Match") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String ifMatch) {

@@ -2,17 +2,23 @@ package com.ardesk.calls.script;
 
 import com.ardesk.calls.call.CallService;
 import com.ardesk.calls.call.Outcome;
+import com.ardesk.kit.script.ScriptMatcher;
 import com.ardesk.calls.claim.ClaimProjection;
 import com.ardesk.calls.claim.ClaimSnapshot;
 import com.ardesk.calls.infra.Idempotency;
+import com.ardesk.events.Topics;
+import com.ardesk.events.calls.CallScriptChanged;
+import com.ardesk.kit.outbox.Outbox;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
 import com.ardesk.kit.web.Cursors;
 import com.ardesk.kit.web.ETags;
 import com.ardesk.kit.web.Page;
+import com.ardesk.kit.web.Params;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,7 +28,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Call scripts: maintained by supervisors, matched to a claim for the caller about to phone. */
+/**
+ * Call scripts: billing-company defaults (admins) and practices' own scripts (their supervisors),
+ * matched to a claim for the caller about to phone. Every change is announced as CallScriptChanged.
+ */
 @ApplicationScoped
 public class ScriptService {
     private static final TypeReference<List<String>> STEPS = new TypeReference<>() {
@@ -35,14 +44,16 @@ public class ScriptService {
     private final Tenancy tenancy;
     private final Idempotency idempotency;
     private final ObjectMapper json;
+    private final Outbox outbox;
 
     public ScriptService(ClaimProjection projection, CallService calls, Tenancy tenancy, Idempotency idempotency,
-                         ObjectMapper json) {
+                         ObjectMapper json, Outbox outbox) {
         this.projection = projection;
         this.calls = calls;
         this.tenancy = tenancy;
         this.idempotency = idempotency;
         this.json = json;
+        this.outbox = outbox;
     }
 
     public record Saved(ScriptView script, boolean created) {
@@ -54,31 +65,43 @@ public class ScriptService {
         if (earlier.isPresent()) {
             return new Saved(view(find(UUID.fromString(earlier.get()))), false);
         }
-        requireUniqueName(body.name(), null);
+        requireWriter(body.practiceId());
+        requireUniqueName(body.practiceId(), body.name(), null);
         CallScript script = new CallScript();
         script.scriptId = UUID.randomUUID();
+        script.practiceId = body.practiceId();
         script.createdAt = Instant.now();
         apply(script, body);
         script.persist();
         idempotency.remember("script", tenancy.user(), idempotencyKey, body, script.scriptId.toString());
         CallScript.flush();
+        announce(script, false);
         return new Saved(view(script), true);
     }
 
     @Transactional
     public ScriptView update(UUID scriptId, ScriptRequest body, String ifMatch) {
         CallScript script = find(scriptId);
+        requireWriter(script.practiceId);
+        if (!java.util.Objects.equals(script.practiceId, body.practiceId())) {
+            throw ProblemException.validation("practiceId", "cannot change: the script belongs to "
+                    + (script.practiceId == null ? "the defaults" : "practice " + script.practiceId)
+                    + "; create a new script instead");
+        }
         ETags.requireMatch(ifMatch, script.version);
-        requireUniqueName(body.name(), scriptId);
+        requireUniqueName(script.practiceId, body.name(), scriptId);
         apply(script, body);
         CallScript.flush();
+        announce(script, false);
         return view(script);
     }
 
     @Transactional
     public void delete(UUID scriptId, String ifMatch) {
         CallScript script = find(scriptId);
+        requireWriter(script.practiceId);
         ETags.requireMatch(ifMatch, script.version);
+        announce(script, true);
         script.delete();
     }
 
@@ -90,11 +113,22 @@ public class ScriptService {
     @Transactional
     public Page<ScriptView> list(Integer limit, String cursor) {
         int size = Cursors.limit(limit);
-        List<String> after = Cursors.decode(cursor, 1);
-        List<CallScript> rows = after.isEmpty()
-                ? CallScript.<CallScript>findAll(Sort.by("name")).page(0, size + 1).list()
-                : CallScript.<CallScript>find("name > ?1", Sort.by("name"), after.get(0)).page(0, size + 1).list();
-        String next = rows.size() > size ? Cursors.encode(rows.get(size - 1).name) : null;
+        List<String> after = Cursors.decode(cursor, 2);
+        // the defaults and the token's practices' own scripts; names repeat across owners, so the
+        // keyset is (name, scriptId)
+        Parameters params = Parameters.with("practices", tenancy.practices());
+        String visible = "(practiceId is null or practiceId in :practices)";
+        List<CallScript> rows;
+        if (after.isEmpty()) {
+            rows = CallScript.<CallScript>find(visible, Sort.by("name").and("scriptId"), params).page(0, size + 1).list();
+        } else {
+            UUID afterId = Params.uuid("cursor", after.get(1));
+            rows = CallScript.<CallScript>find(visible + " and (name > :name or (name = :name and scriptId > :id))",
+                    Sort.by("name").and("scriptId"), params.and("name", after.get(0)).and("id", afterId))
+                    .page(0, size + 1).list();
+        }
+        String next = rows.size() > size
+                ? Cursors.encode(rows.get(size - 1).name, rows.get(size - 1).scriptId.toString()) : null;
         return new Page<>(rows.stream().limit(size).map(this::view).toList(), next);
     }
 
@@ -106,9 +140,11 @@ public class ScriptService {
         String lastOutcome = calls.lastOutcome(claimId).map(Outcome::name).orElse(null);
         ScriptMatcher.Situation situation = new ScriptMatcher.Situation(claim.denialCategory, claim.status,
                 claim.payerId, lastOutcome);
-        List<ScriptMatcher.Candidate<CallScript>> candidates = CallScript.<CallScript>listAll().stream()
+        List<ScriptMatcher.Candidate<CallScript>> candidates = CallScript.<CallScript>list(
+                        "practiceId is null or practiceId = ?1", claim.practiceId).stream()
                 .map(s -> new ScriptMatcher.Candidate<>(s, s.name,
-                        new ScriptMatcher.Criteria(s.denialCategory, s.claimStatus, s.payerId, s.outcome)))
+                        new ScriptMatcher.Criteria(s.denialCategory, s.claimStatus, s.payerId, s.outcome),
+                        s.practiceId != null))
                 .toList();
         ScriptMatcher.Match<CallScript> best = ScriptMatcher.best(candidates, situation)
                 .orElseThrow(() -> new ProblemException(404, "no-matching-script", "Not found",
@@ -117,16 +153,43 @@ public class ScriptService {
                 new ScriptMatchView.Situation(claimId, claim.status, claim.denialCategory, claim.payerId, lastOutcome));
     }
 
+    /** A default or a script of the token's practices; another practice's script is 404 like an unknown one. */
     private CallScript find(UUID scriptId) {
         CallScript script = CallScript.findById(scriptId);
-        if (script == null) {
+        if (script == null || script.practiceId != null && !tenancy.canSee(script.practiceId)) {
             throw ProblemException.notFound("call script", scriptId);
         }
         return script;
     }
 
-    private void requireUniqueName(String name, UUID self) {
-        CallScript same = CallScript.<CallScript>find("name", name).firstResult();
+    /**
+     * Defaults are the billing company's: only an admin writes them. A practice's own scripts are
+     * written by its supervisors and admins (the resource already requires one of those roles).
+     */
+    private void requireWriter(String practiceId) {
+        if (practiceId == null) {
+            if (!tenancy.hasRole("admin")) {
+                throw new ProblemException(403, "forbidden", "Forbidden",
+                        "only an admin changes the default call scripts; a supervisor writes scripts of a practice (practiceId)");
+            }
+        } else {
+            tenancy.requireVisible(practiceId, "practice", practiceId);
+        }
+    }
+
+    /** Tells followup-service, which shows the matching script in the call-preparation packet. */
+    private void announce(CallScript s, boolean deleted) {
+        ScriptView v = view(s);
+        outbox.append(Topics.CALLS, "script", s.scriptId.toString(), s.practiceId, new CallScriptChanged(s.scriptId,
+                s.name, s.denialCategory, s.claimStatus, s.payerId, s.outcome, s.opening, s.objective, v.steps(),
+                v.objections().stream().map(o -> new CallScriptChanged.Objection(o.objection(), o.rebuttal())).toList(),
+                deleted));
+    }
+
+    private void requireUniqueName(String practiceId, String name, UUID self) {
+        CallScript same = (practiceId == null
+                ? CallScript.<CallScript>find("practiceId is null and name = ?1", name)
+                : CallScript.<CallScript>find("practiceId = ?1 and name = ?2", practiceId, name)).firstResult();
         if (same != null && !same.scriptId.equals(self)) {
             throw ProblemException.conflict("duplicate-script-name", "a call script named '" + name + "' exists: "
                     + same.scriptId);
@@ -149,7 +212,7 @@ public class ScriptService {
 
     private ScriptView view(CallScript s) {
         try {
-            return new ScriptView(s.scriptId, s.name, new ScriptRequest.AppliesTo(
+            return new ScriptView(s.scriptId, s.practiceId, s.name, new ScriptRequest.AppliesTo(
                     s.denialCategory == null ? null : DenialCategory.valueOf(s.denialCategory), s.claimStatus, s.payerId,
                     s.outcome == null ? null : Outcome.valueOf(s.outcome)), s.opening, s.objective,
                     json.readValue(s.steps, STEPS), json.readValue(s.objections, OBJECTIONS), s.updatedAt, s.version);

@@ -12,6 +12,8 @@ import java.util.UUID;
 @Schema(description = "A call script.")
 public record ScriptView(
         @Schema(implementation = String.class, format = "uuid", maxLength = 36) UUID scriptId,
+        @Schema(description = "The owning practice; absent for a billing-company default", example = "P100", maxLength = 64)
+        String practiceId,
         @Schema(example = "Denial: coding", maxLength = 120) String name,
         ScriptRequest.AppliesTo appliesTo,
         @Schema(maxLength = 2000) String opening,

@@ -137,11 +137,18 @@ class CallResourceTest {
     }
 
     @Test
-    void aCallerOfPracticeACannotLogACallOnPracticeBsClaim() {
+    void aCallerOfPracticeACannotLogACallOnPracticeBsClaimAndCannotTellItExists() {
         UUID claimOfB = knownClaim("P200");
-        given().auth().oauth2(CALLER).contentType(ContentType.JSON)
-                .body(call("P100", List.of(claimOfB), "IN_PROCESS", null))
-                .post("/api/v1/calls").then().statusCode(404).body("type", equalTo("https://ardesk.dev/problems/not-found"));
+        UUID random = UUID.randomUUID();
+        for (UUID claimId : List.of(claimOfB, random)) {
+            // another practice's claim and a random id get the same answer: 422 naming claimIds[0]
+            given().auth().oauth2(CALLER).contentType(ContentType.JSON)
+                    .body(call("P100", List.of(claimId), "IN_PROCESS", null))
+                    .post("/api/v1/calls").then().statusCode(422).contentType("application/problem+json")
+                    .body("type", equalTo("https://ardesk.dev/problems/unknown-claim"))
+                    .body("errors.field", contains("claimIds[0]"))
+                    .body("errors[0].message", equalTo("claim " + claimId + " is not known to calls-service"));
+        }
         given().auth().oauth2(CALLER).contentType(ContentType.JSON)
                 .body(call("P200", List.of(claimOfB), "IN_PROCESS", null))
                 .post("/api/v1/calls").then().statusCode(404);

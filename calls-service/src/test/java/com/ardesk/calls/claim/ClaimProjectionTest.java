@@ -7,6 +7,7 @@ import com.ardesk.devstack.DevTokens;
 import com.ardesk.events.EventEnvelope;
 import com.ardesk.events.EventJson;
 import com.ardesk.events.claims.ClaimDenied;
+import com.ardesk.events.claims.PayerTermsChanged;
 import com.ardesk.kit.consumer.EventConsumerRunner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,6 +82,27 @@ class ClaimProjectionTest {
                 .post("/api/v1/calls").then().statusCode(201)
                 .body("promise.graceDays", equalTo(10))
                 .body("promise.brokenAfter", equalTo("2026-03-24"));
+    }
+
+    @Test
+    void aPracticesOwnGraceDaysWinOverThePayersFromTheirEffectiveDate() {
+        runner.apply(handler, Claims.payer("TERMSPAY", 10));
+        runner.apply(handler, EventJson.envelope("P100", new PayerTermsChanged("TERMSPAY", List.of(
+                new PayerTermsChanged.Version(LocalDate.of(2026, 3, 5), 90, "SERVICE_DATE", 60, 2))), Instant.now()));
+        UUID claimId = UUID.randomUUID();
+        runner.apply(handler, Claims.changed("P100", claimId, "TERMSPAY", 1));
+        String promise = """
+                {"practiceId":"P100","payerId":"TERMSPAY","claimIds":["%s"],"startedAt":"2026-03-02T15:04:05Z",
+                 "durationSeconds":60,"outcome":"PROMISE_TO_PAY",
+                 "promise":{"amount":10.00,"expectedOn":"%s","method":"CHECK"}}""";
+        // on or after the practice's effective date: its 2 days
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(promise.formatted(claimId, "2026-03-10"))
+                .post("/api/v1/calls").then().statusCode(201).body("promise.graceDays", equalTo(2));
+        // before it: the payer's 10 days
+        UUID earlier = UUID.randomUUID();
+        runner.apply(handler, Claims.changed("P100", earlier, "TERMSPAY", 1));
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(promise.formatted(earlier, "2026-03-04"))
+                .post("/api/v1/calls").then().statusCode(201).body("promise.graceDays", equalTo(10));
     }
 
     @Test

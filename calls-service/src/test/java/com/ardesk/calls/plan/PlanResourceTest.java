@@ -135,9 +135,14 @@ class PlanResourceTest {
         given().auth().oauth2(CALLER).contentType(ContentType.JSON)
                 .body(plan("P100", List.of(UUID.randomUUID()), "10.00", "10.00"))
                 .post("/api/v1/payment-plans").then().statusCode(422).body("errors[0].field", equalTo("claimIds[0]"));
+        UUID ofB = claim("P200");
+        // another practice's claim answers exactly like a random id
         given().auth().oauth2(CALLER).contentType(ContentType.JSON)
-                .body(plan("P100", List.of(claim("P200")), "10.00", "10.00"))
-                .post("/api/v1/payment-plans").then().statusCode(404);
+                .body(plan("P100", List.of(ofB), "10.00", "10.00"))
+                .post("/api/v1/payment-plans").then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://ardesk.dev/problems/unknown-claim"))
+                .body("errors[0].field", equalTo("claimIds[0]"))
+                .body("errors[0].message", equalTo("claim " + ofB + " is not known to calls-service"));
         String withCall = plan("P100", List.of(claim("P100")), "10.00", "10.00")
                 .replace("\"total\"", "\"callId\":\"" + UUID.randomUUID() + "\",\"total\"");
         given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(withCall)

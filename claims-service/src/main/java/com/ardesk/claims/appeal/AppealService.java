@@ -57,8 +57,11 @@ public class AppealService {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
+        // the contract's 409 names both states, whichever check refuses the move
+        claim.status.requireMoveTo(ClaimStatus.APPEALED, "file an appeal");
         Denial denial = claims.latestDenial(claimId).orElseThrow(() -> ProblemException.conflict("invalid-transition",
-                "cannot file an appeal: claim has no denial (status " + claim.status + ")"));
+                "cannot file an appeal: a claim cannot go from " + claim.status + " to " + ClaimStatus.APPEALED
+                        + " without a denial"));
         claims.moveTo(claim, ClaimStatus.APPEALED, "file an appeal", "appeal level " + level);
         if (denial.appealDeadline != null && filedOn.isAfter(denial.appealDeadline)) {
             throw ProblemException.unprocessable("appeal-deadline-passed", "the appeal deadline was "

@@ -2,6 +2,7 @@ package com.ardesk.claims.claim;
 
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.web.Page;
+import com.ardesk.kit.web.Params;
 import com.ardesk.kit.tenancy.Tenancy;
 import com.ardesk.kit.web.Idempotency;
 import jakarta.annotation.security.RolesAllowed;
@@ -84,11 +85,16 @@ public class ClaimResource {
     @APIResponse(responseCode = "200", description = "Updated or unchanged (see X-Upsert-Result)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimView.class)))
     @APIResponse(responseCode = "400", description = "Invalid claim; errors[] lists every violation")
     @APIResponse(responseCode = "404", description = "The practice is not in the caller's token")
-    public Response upsert(@PathParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String practiceId,
+    @APIResponse(responseCode = "412", description = "If-Match does not name the stored version (or there is no claim yet); "
+            + "nothing was changed")
+    public Response upsert(@HeaderParam("If-Match") @Parameter(description = "ETag from GET; the update is refused with 412 "
+                                   + "when the claim changed since", example = "\"3\"",
+                                   schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String ifMatch,
+                           @PathParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String practiceId,
                            @PathParam("externalClaimId") @Parameter(example = "PM-2026-000123",
                                    schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[\\x21-\\x7E]{1,64}$")) String externalClaimId,
                            ClaimInput body) {
-        ClaimService.Upserted result = claims.upsert(practiceId, externalClaimId, body);
+        ClaimService.Upserted result = claims.upsert(practiceId, externalClaimId, body, ifMatch);
         ClaimView view = claims.get(result.claim().claimId);
         Response.ResponseBuilder response = result.outcome() == ClaimService.Outcome.CREATED
                 ? Response.created(URI.create("/api/v1/claims/" + view.claimId())) : Response.ok();
@@ -155,7 +161,8 @@ public class ClaimResource {
             @QueryParam("agingBucket") @Parameter(schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"0-30", "31-60", "61-90", "91-120", "120+"})) String agingBucket,
             @QueryParam("minBalance") @Parameter(example = "100.00") BigDecimal minBalance,
-            @QueryParam("denied") @Parameter(description = "true: only claims with a denial; false: only without") Boolean denied,
+            @QueryParam("denied") @Parameter(description = "true: only claims with a denial; false: only without; anything else is 400",
+                    example = "true", schema = @Schema(type = SchemaType.BOOLEAN)) String denied,
             @QueryParam("sort") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"created", "balance", "aging"}),
                     description = "created (newest first, default), balance (largest first), aging (oldest first)") String sort,
             @QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50",
@@ -163,7 +170,7 @@ public class ClaimResource {
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "^[A-Za-z0-9_-]*$")) String cursor) {
         return search.search(new ClaimSearch.Filter(practiceId, statuses(status), payerId, agingBucket, minBalance,
-                denied, sortBy(sort)), limit, cursor);
+                Params.bool("denied", denied), sortBy(sort)), limit, cursor);
     }
 
     private static List<ClaimStatus> statuses(String csv) {

@@ -10,7 +10,7 @@ import com.ardesk.claims.denial.DenialView;
 import com.ardesk.claims.payer.DeadlineRules;
 import com.ardesk.claims.payer.Payer;
 import com.ardesk.claims.payer.PayerService;
-import com.ardesk.claims.payer.RuleTerms;
+import com.ardesk.claims.payer.ContractTerms;
 import com.ardesk.claims.payment.AdjustmentInput;
 import com.ardesk.claims.payment.Payment;
 import com.ardesk.claims.payment.PaymentAdjustment;
@@ -80,9 +80,12 @@ public class ClaimService {
         return view(insert(input, now()));
     }
 
-    /** PUT: creates, updates, or recognises an identical resend and changes nothing. */
+    /**
+     * PUT: creates, updates, or recognises an identical resend and changes nothing. An If-Match
+     * must name the stored version (412 otherwise, also when there is no claim to match yet).
+     */
     @Transactional
-    public Upserted upsert(String practiceId, String externalClaimId, ClaimInput input) {
+    public Upserted upsert(String practiceId, String externalClaimId, ClaimInput input, String ifMatch) {
         List<FieldError> pathErrors = new ArrayList<>();
         if (input != null && input.practiceId() != null && !input.practiceId().equals(practiceId)) {
             pathErrors.add(new FieldError("practiceId", "must match the path's practiceId " + practiceId));
@@ -92,7 +95,15 @@ public class ClaimService {
         }
         ClaimInput body = input == null ? null : withIds(input, practiceId, externalClaimId);
         checkInput(body, pathErrors);
-        return apply(body, now());
+        Optional<Claim> existing = findByExternalId(body.practiceId(), body.externalClaimId());
+        if (existing.isPresent()) {
+            com.ardesk.kit.web.ETags.requireMatch(ifMatch, existing.get().version);
+        } else if (ifMatch != null && !ifMatch.isBlank()) {
+            throw new ProblemException(412, "stale-etag", "Precondition failed", "If-Match " + ifMatch
+                    + " names a version, but practice " + practiceId + " has no claim " + externalClaimId
+                    + "; send the PUT without If-Match to create it");
+        }
+        return apply(body, now(), existing, contentHash(body));
     }
 
     Upserted apply(ClaimInput input, Instant now) {
@@ -195,7 +206,7 @@ public class ClaimService {
 
     /** The ClaimChanged event of a claim as it stands, with its latest denial if any. */
     ClaimChanged snapshot(Claim claim, Optional<Denial> latest) {
-        List<RuleTerms> rules = payers.rules(claim.payerId);
+        ContractTerms rules = payers.contractTerms(claim.practiceId, claim.payerId);
         return new ClaimChanged(
                 claim.claimId, claim.externalClaimId, claim.payerId, claim.status.name(), claim.billedAmount,
                 claim.paidAmount, claim.adjustmentAmount, claim.patientResponsibility, claim.balance,
@@ -211,7 +222,7 @@ public class ClaimService {
     }
 
     public ClaimView view(Claim c) {
-        List<RuleTerms> rules = payers.rules(c.payerId);
+        ContractTerms rules = payers.contractTerms(c.practiceId, c.payerId);
         List<Denial> denials = Denial.list("claimId", Sort.by("deniedOn").and("createdAt"), c.claimId);
         List<Payment> payments = Payment.list("claimId", Sort.by("paidOn").and("createdAt"), c.claimId);
         Map<UUID, List<AdjustmentInput>> adjustments = payments.isEmpty() ? Map.of()

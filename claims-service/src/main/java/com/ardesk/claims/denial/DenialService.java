@@ -3,7 +3,6 @@ package com.ardesk.claims.denial;
 import com.ardesk.claims.claim.Claim;
 import com.ardesk.claims.claim.ClaimService;
 import com.ardesk.claims.claim.ClaimStatus;
-import com.ardesk.claims.claim.ClaimView;
 import com.ardesk.claims.claim.Money;
 import com.ardesk.claims.claim.PracticeCalendar;
 import com.ardesk.claims.payer.DeadlineRules;
@@ -14,6 +13,7 @@ import com.ardesk.kit.outbox.Outbox;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.web.ETags;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -42,15 +42,35 @@ public class DenialService {
         this.outbox = outbox;
     }
 
+    /** Records a manual denial and answers it (the contract's answer is the denial, not the claim). */
     @Transactional
-    public ClaimView deny(UUID claimId, DenialInput input, String ifMatch) {
+    public DenialView deny(UUID claimId, DenialInput input, String ifMatch) {
         Claim claim = claims.requireVisible(claimId);
         ETags.requireMatch(ifMatch, claim.version);
         check(input, calendar.today(claim.practiceId));
-        record(claim, input.groupCode(), input.reasonCode(), input.remarkCodes(), Money.cents(input.amount()),
-                input.deniedOn(), "MANUAL");
+        Denial denial = record(claim, input.groupCode(), input.reasonCode(), input.remarkCodes(),
+                Money.cents(input.amount()), input.deniedOn(), "MANUAL");
         claims.announce(claim);
-        return claims.view(claim);
+        return DenialView.from(denial);
+    }
+
+    /** A claim's denials, oldest first; 404 for a claim outside the caller's practices. */
+    @Transactional
+    public List<DenialView> list(UUID claimId) {
+        claims.requireVisible(claimId);
+        return Denial.<Denial>list("claimId", Sort.by("deniedOn").and("createdAt"), claimId).stream()
+                .map(DenialView::from).toList();
+    }
+
+    /** One denial of a claim; a denial of another claim is 404 like an unknown one. */
+    @Transactional
+    public DenialView get(UUID claimId, UUID denialId) {
+        claims.requireVisible(claimId);
+        Denial denial = Denial.findById(denialId);
+        if (denial == null || !denial.claimId.equals(claimId)) {
+            throw ProblemException.notFound("denial", denialId);
+        }
+        return DenialView.from(denial);
     }
 
     /** Stores a denial and moves the claim to DENIED; shared with 835 posting. */
@@ -66,7 +86,7 @@ public class DenialService {
         d.category = CarcCategories.categoryOf(reasonCode);
         d.amount = amount;
         d.deniedOn = deniedOn;
-        d.appealDeadline = DeadlineRules.appealDeadline(payers.rules(claim.payerId), deniedOn).orElse(null);
+        d.appealDeadline = DeadlineRules.appealDeadline(payers.contractTerms(claim.practiceId, claim.payerId), deniedOn).orElse(null);
         d.source = source;
         d.createdAt = Instant.now();
         d.persist();

@@ -1,28 +1,28 @@
 package com.ardesk.claims.payer;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Filing and appeal deadlines from a payer's versioned rules: each deadline uses the rule version in
- * force on its own clock date (service or first-billed date for timely filing, denial date for appeals).
+ * Filing and appeal deadlines from a practice's contract terms with a payer: each deadline uses the
+ * terms in force on its own clock date (service or first-billed date for timely filing, denial date
+ * for appeals), the practice's own version first, else the payer's rule (see {@link ContractTerms}).
  */
 public final class DeadlineRules {
     private DeadlineRules() {
     }
 
-    public static Optional<LocalDate> timelyFilingDeadline(List<RuleTerms> rules, LocalDate serviceDate,
+    public static Optional<LocalDate> timelyFilingDeadline(ContractTerms terms, LocalDate serviceDate,
                                                            LocalDate firstBilledOn) {
-        return PayerRules.inForce(rules, serviceDate).map(rule -> {
+        return terms.inForce(serviceDate).map(ContractTerms.InForce::terms).map(rule -> {
             LocalDate clock = rule.timelyFilingBasis() == ClockBasis.FIRST_BILLED_DATE && firstBilledOn != null
                     ? firstBilledOn : serviceDate;
-            RuleTerms governing = PayerRules.inForce(rules, clock).orElse(rule);
+            RuleTerms governing = terms.inForce(clock).map(ContractTerms.InForce::terms).orElse(rule);
             return clock.plusDays(governing.timelyFilingDays());
         });
     }
 
-    public static Optional<LocalDate> appealDeadline(List<RuleTerms> rules, LocalDate deniedOn) {
-        return PayerRules.inForce(rules, deniedOn).map(rule -> deniedOn.plusDays(rule.appealWindowDays()));
+    public static Optional<LocalDate> appealDeadline(ContractTerms terms, LocalDate deniedOn) {
+        return terms.inForce(deniedOn).map(t -> deniedOn.plusDays(t.terms().appealWindowDays()));
     }
 }

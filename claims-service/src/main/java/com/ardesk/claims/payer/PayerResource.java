@@ -61,13 +61,16 @@ public class PayerResource {
 
     @PUT
     @Path("/{payerId}")
-    @RolesAllowed({"supervisor", "admin", "integration"})
-    @Operation(summary = "Create or update a payer", description = "Idempotent: 201 when created, 200 when updated "
+    @RolesAllowed("admin")
+    @Operation(summary = "Create or update a payer", description = "Payers are billing-company-wide, so only an admin "
+            + "writes them; a practice's own contract terms go to PUT /api/v1/practices/{practiceId}/payer-terms/{payerId}. "
+            + "Idempotent: 201 when created, 200 when updated "
             + "or unchanged. The rule version effective on effectiveFrom is added or replaced; older versions "
             + "keep governing claims whose clock date falls before it. Emits PayerChanged.")
     @APIResponse(responseCode = "201", description = "Payer created")
     @APIResponse(responseCode = "200", description = "Payer updated or unchanged")
     @APIResponse(responseCode = "400", description = "Invalid body; errors[] names each field")
+    @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag")
     public Response put(@PathParam("payerId") @Pattern(regexp = PAYER_ID, message = "must be 1-64 letters, digits, '.', '_' or '-'")
                         @Parameter(example = "MEDICARE", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String payerId,

@@ -28,6 +28,8 @@ public class PayerService {
     private final Outbox outbox;
     private final Clock clock;
     private final java.util.Map<String, CachedRules> rulesCache = new java.util.concurrent.ConcurrentHashMap<>();
+    /** A practice's own versions by "practiceId|payerId"; the | cannot occur in either id. */
+    private final java.util.Map<String, CachedRules> practiceTermsCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PayerService(Outbox outbox) {
         this.outbox = outbox;
@@ -123,6 +125,34 @@ public class PayerService {
     private record CachedRules(List<RuleTerms> rules, Instant loadedAt) {
     }
 
+    /**
+     * What governs a practice's claims with a payer: the practice's own contract terms, else the
+     * payer's rules (see {@link ContractTerms}). Cached like {@link #rules}, for the same reason.
+     */
+    @Transactional
+    public ContractTerms contractTerms(String practiceId, String payerId) {
+        String key = practiceId + "|" + payerId;
+        CachedRules cached = practiceTermsCache.get(key);
+        List<RuleTerms> own;
+        if (cached != null && cached.loadedAt().plus(RULES_TTL).isAfter(Instant.now(clock))) {
+            own = cached.rules();
+        } else {
+            own = practiceVersions(practiceId, payerId);
+            practiceTermsCache.put(key, new CachedRules(own, Instant.now(clock)));
+        }
+        return new ContractTerms(own, rules(payerId));
+    }
+
+    /** Called after a practice's terms changed on this instance, so its next claim sees them at once. */
+    void forgetPracticeTerms(String practiceId, String payerId) {
+        practiceTermsCache.remove(practiceId + "|" + payerId);
+    }
+
+    static List<RuleTerms> practiceVersions(String practiceId, String payerId) {
+        return PracticePayerTerms.<PracticePayerTerms>list("practiceId = ?1 and payerId = ?2", Sort.by("effectiveFrom"),
+                practiceId, payerId).stream().map(PracticePayerTerms::terms).toList();
+    }
+
     @Transactional
     public Page<PayerView> list(Integer limit, String cursor) {
         int size = Cursors.limit(limit);
@@ -137,6 +167,8 @@ public class PayerService {
     private PayerView view(Payer payer) {
         List<RuleTerms> rules = rules(payer.payerId);
         Optional<RuleTerms> current = PayerRules.inForce(rules, LocalDate.now(clock));
-        return new PayerView(payer.payerId, payer.name, payer.phone, current.orElse(null), rules, payer.version);
+        return new PayerView(payer.payerId, payer.name, payer.phone,
+                current.map(RuleTerms::timelyFilingDays).orElse(null), current.map(RuleTerms::appealWindowDays).orElse(null),
+                current.orElse(null), rules, payer.version);
     }
 }

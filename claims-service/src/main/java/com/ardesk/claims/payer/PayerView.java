@@ -11,6 +11,10 @@ public record PayerView(
         @Schema(example = "MEDICARE", maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$") String payerId,
         @Schema(example = "Medicare Part B (Noridian JE)", maxLength = 200) String name,
         @Schema(example = "+1-855-609-9960", maxLength = 40) String phone,
+        @Schema(description = "Timely-filing days of the rule in force today", example = "365", minimum = "1", maximum = "3650")
+        Integer timelyFilingDays,
+        @Schema(description = "Appeal window days of the rule in force today", example = "120", minimum = "1", maximum = "3650")
+        Integer appealWindowDays,
         RuleTerms currentRule,
         @Schema(description = "Every rule version, oldest first", maxItems = 10000) List<RuleTerms> rules,
         @JsonIgnore long version) {

@@ -1,6 +1,7 @@
 package com.ardesk.claims.aging;
 
 import com.ardesk.claims.payer.ClockBasis;
+import com.ardesk.claims.payer.ContractTerms;
 import com.ardesk.claims.payer.DeadlineRules;
 import com.ardesk.claims.payer.RuleTerms;
 import org.junit.jupiter.api.Test;
@@ -32,9 +33,9 @@ class AgingTest {
 
     @Test
     void deadlinesUseTheRuleInForceOnTheirClockDate() {
-        List<RuleTerms> rules = List.of(
+        ContractTerms rules = ContractTerms.payerOnly(List.of(
                 new RuleTerms(LocalDate.of(2020, 1, 1), 365, ClockBasis.SERVICE_DATE, 120, 5),
-                new RuleTerms(LocalDate.of(2026, 10, 1), 90, ClockBasis.FIRST_BILLED_DATE, 60, 5));
+                new RuleTerms(LocalDate.of(2026, 10, 1), 90, ClockBasis.FIRST_BILLED_DATE, 60, 5)));
         // serviced under the old rule: 365 days from the date of service
         assertThat(DeadlineRules.timelyFilingDeadline(rules, LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 5)))
                 .contains(LocalDate.of(2027, 9, 1));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import static com.ardesk.claims.support.ClaimFixtures.*;
 import static io.restassured.RestAssured.given;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 
 /** Denials, payments, appeals and write-offs on one claim, end to end through the API and the outbox. */
 @QuarkusTest
@@ -38,12 +40,27 @@ class ClaimMoneyFlowTest {
     void denialGetsCategoryAndAppealDeadlineAndIsPublishedOnce() {
         String id = create("F-DENY", "MCR-F", 40);
         String deniedOn = today().minusDays(3).toString();
-        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(deny(id, "CO", "197", deniedOn))
+        String location = given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(deny(id, "CO", "197", deniedOn))
                 .post("/api/v1/claims/" + id + "/denials").then().statusCode(201)
-                .body("status", equalTo("DENIED")).body("denials", hasSize(1))
-                .body("denials[0].category", equalTo("AUTHORIZATION"))
-                .body("denials[0].appealDeadline", equalTo(today().minusDays(3).plusDays(120).toString()))
+                .body("claimId", equalTo(id)).body("denialId", notNullValue())
+                .body("category", equalTo("AUTHORIZATION")).body("groupCode", equalTo("CO"))
+                .body("amount", equalTo(280.50f)).body("remarkCodes", hasSize(1))
+                .body("appealDeadline", equalTo(today().minusDays(3).plusDays(120).toString()))
+                .body("status", org.hamcrest.Matchers.nullValue())
+                .extract().header("Location");
+        assertThat(location).contains("/api/v1/claims/" + id + "/denials/");
+        given().auth().oauth2(CALLER).get(java.net.URI.create(location).getPath()).then().statusCode(200)
+                .body("category", equalTo("AUTHORIZATION"))
                 .body("appealDeadline", equalTo(today().minusDays(3).plusDays(120).toString()));
+        given().auth().oauth2(CALLER).get("/api/v1/claims/" + id + "/denials").then().statusCode(200)
+                .body("", hasSize(1)).body("[0].reasonCode", equalTo("197"));
+        given().auth().oauth2(CALLER).get("/api/v1/claims/" + id).then()
+                .body("status", equalTo("DENIED")).body("denials", hasSize(1))
+                .body("appealDeadline", equalTo(today().minusDays(3).plusDays(120).toString()));
+        given().auth().oauth2(OUTSIDER).get("/api/v1/claims/" + id + "/denials").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(CALLER).get("/api/v1/claims/" + id + "/denials/" + UUID.randomUUID()).then().statusCode(404)
+                .body("type", equalTo("https://ardesk.dev/problems/not-found"));
 
         List<String> denied = TopicProbe.read(ClaimResourceTest.bootstrap(), Topics.CLAIMS,
                 v -> EventJson.read(v).type().equals("ClaimDenied") && EventJson.read(v).payload().path("claimId").asText().equals(id),
@@ -115,7 +132,10 @@ class ClaimMoneyFlowTest {
     void appealNeedsADenialAndMustBeFiledByTheDeadline() {
         String undenied = create("F-APP0", "MCR-F", 40);
         given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("{\"level\":1}")
-                .post("/api/v1/claims/" + undenied + "/appeals").then().statusCode(409);
+                .post("/api/v1/claims/" + undenied + "/appeals").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://ardesk.dev/problems/invalid-transition"))
+                .body("detail", containsString("SUBMITTED")).body("detail", containsString("APPEALED"));
 
         String late = create("F-APP1", "MCR-F", 300);
         given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(deny(late, "CO", "50", today().minusDays(200).toString()))

@@ -233,4 +233,38 @@ class ClaimResourceTest {
     static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
+
+    @Test
+    void aBooleanFilterThatIsNotTrueOrFalseIs400NamingIt() {
+        given().auth().oauth2(CALLER).queryParam("practiceId", PRACTICE).queryParam("denied", "maybe").get("/api/v1/claims")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("denied"));
+        given().auth().oauth2(CALLER).queryParam("practiceId", PRACTICE).queryParam("denied", "false").get("/api/v1/claims")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void upsertWithAStaleIfMatchIs412AndChangesNothing() {
+        io.restassured.response.Response created = given().auth().oauth2(PM).contentType(ContentType.JSON)
+                .body(claim(PRACTICE, "C-IFM", "MCR-C", 20))
+                .put("/api/v1/practices/" + PRACTICE + "/claims/C-IFM").then().statusCode(201).extract().response();
+        String etag = created.header("ETag");
+        String claimId = created.path("claimId");
+        String newer = claim(PRACTICE, "C-IFM", "MCR-C", 21);
+        given().auth().oauth2(PM).contentType(ContentType.JSON).header("If-Match", etag).body(newer)
+                .put("/api/v1/practices/" + PRACTICE + "/claims/C-IFM").then().statusCode(200)
+                .header("X-Upsert-Result", "updated");
+        // the first ETag is stale now: the older body must not overwrite the newer one
+        given().auth().oauth2(PM).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(claim(PRACTICE, "C-IFM", "MCR-C", 20))
+                .put("/api/v1/practices/" + PRACTICE + "/claims/C-IFM").then().statusCode(412)
+                .contentType("application/problem+json").body("type", equalTo("https://ardesk.dev/problems/stale-etag"));
+        given().auth().oauth2(CALLER).get("/api/v1/claims/" + claimId).then().statusCode(200)
+                .body("serviceDateFrom", equalTo(today().minusDays(21).toString()));
+        given().auth().oauth2(PM).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(claim(PRACTICE, "C-IFM-NEW", "MCR-C", 20))
+                .put("/api/v1/practices/" + PRACTICE + "/claims/C-IFM-NEW").then().statusCode(412);
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body(claim(PRACTICE, "C-IFM-NEW", "MCR-C", 20))
+                .put("/api/v1/practices/" + PRACTICE + "/claims/C-IFM-NEW").then().statusCode(201);
+    }
 }

@@ -25,6 +25,8 @@ import static org.hamcrest.Matchers.notNullValue;
 class PayerResourceTest {
     static final String ADMIN = DevTokens.token("admin-1", List.of("admin"), List.of("P100"));
     static final String CALLER = DevTokens.token("caller-1", List.of("caller"), List.of("P100"));
+    static final String SUPERVISOR = DevTokens.token("sup-1", List.of("supervisor"), List.of("P100"));
+    static final String INTEGRATION = DevTokens.token("pm-sync", List.of("integration"), List.of("P100"));
 
     static String body(String name, int timelyFilingDays, String effectiveFrom) {
         return """
@@ -38,7 +40,8 @@ class PayerResourceTest {
                 .when().put("/api/v1/payers/AETNA-T1")
                 .then().statusCode(201).header("Location", notNullValue()).header("ETag", notNullValue())
                 .header("X-Request-Id", notNullValue())
-                .body("payerId", equalTo("AETNA-T1")).body("currentRule.timelyFilingDays", equalTo(90));
+                .body("payerId", equalTo("AETNA-T1")).body("currentRule.timelyFilingDays", equalTo(90))
+                .body("timelyFilingDays", equalTo(90)).body("appealWindowDays", equalTo(120));
 
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body("Aetna", 90, "2025-01-01"))
                 .when().put("/api/v1/payers/AETNA-T1")
@@ -62,7 +65,7 @@ class PayerResourceTest {
         given().auth().oauth2(CALLER).when().get("/api/v1/payers/UHC-T2")
                 .then().statusCode(200)
                 .body("rules", hasSize(2))
-                .body("currentRule.timelyFilingDays", equalTo(90));
+                .body("currentRule.timelyFilingDays", equalTo(90)).body("timelyFilingDays", equalTo(90));
     }
 
     @Test
@@ -108,8 +111,12 @@ class PayerResourceTest {
     void missingTokenIs401WrongRoleIs403UnknownIs404() {
         given().when().get("/api/v1/payers").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2("not-a-jwt").when().get("/api/v1/payers").then().statusCode(401);
-        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(body("X", 90, "2025-01-01"))
-                .put("/api/v1/payers/X1").then().statusCode(403).contentType("application/problem+json");
+        for (String token : List.of(CALLER, SUPERVISOR, INTEGRATION)) {
+            // payers are billing-company-wide: only an admin writes them
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(body("X", 90, "2025-01-01"))
+                    .put("/api/v1/payers/X1").then().statusCode(403).contentType("application/problem+json");
+        }
+        given().auth().oauth2(CALLER).get("/api/v1/payers/X1").then().statusCode(404);
         given().auth().oauth2(CALLER).get("/api/v1/payers/NOPE").then().statusCode(404)
                 .body("type", equalTo("https://ardesk.dev/problems/not-found"));
     }

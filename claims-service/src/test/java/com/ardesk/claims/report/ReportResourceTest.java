@@ -86,4 +86,15 @@ class ReportResourceTest {
         given().auth().oauth2(TOKEN).queryParam("practiceId", P).queryParam("from", "2001-01-01").queryParam("to", "2001-02-01")
                 .get("/api/v1/reports/kpis").then().statusCode(200).body("denialRateByCount", nullValue());
     }
+
+    @Test
+    void moneyZeroIsWrittenWithTwoDecimals() {
+        String empty = DevTokens.token("sup-0", List.of("supervisor"), List.of("P-EMPTY"));
+        String body = given().auth().oauth2(empty).queryParam("practiceId", "P-EMPTY").get("/api/v1/reports/kpis")
+                .then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(body).contains("\"totalAr\":0.00");
+        String aging = given().auth().oauth2(empty).queryParam("practiceId", "P-EMPTY").get("/api/v1/reports/ar-aging")
+                .then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(aging).contains("\"balance\":0.00").doesNotContain("\"balance\":0,");
+    }
 }

@@ -12,15 +12,20 @@ import java.util.List;
 import java.util.UUID;
 
 /** Everything a caller needs before phoning the payer about one claim, from followup-service's own read model. */
-@Schema(description = "Call-preparation packet: the claim, its deadlines, denials, last calls, promises, open tasks "
-        + "and a hint for calls-service's script match.")
+@Schema(description = "Call-preparation packet: the claim, its deadlines, denials, last calls, promises, payment "
+        + "history, open tasks, the matching call script and the hint it was matched on.")
 public record PrepPacket(ClaimInfo claim,
                          @Schema(description = "Appeal and timely filing deadlines, and one per open promise",
                                  maxItems = ApiSchemas.UNBOUNDED_ITEMS) List<Deadline> deadlines,
                          @Schema(maxItems = ApiSchemas.UNBOUNDED_ITEMS) List<DenialInfo> denials,
                          @Schema(maxItems = PrepService.LAST_CALLS) List<CallInfo> lastCalls,
                          @Schema(maxItems = ApiSchemas.UNBOUNDED_ITEMS) List<PromiseInfo> promises,
+                         @Schema(description = "Payments and reversals posted to the claim, newest first",
+                                 maxItems = ApiSchemas.UNBOUNDED_ITEMS) List<PaymentInfo> payments,
                          @Schema(description = "At most one open task per type", maxItems = 6) List<TaskView> openTasks,
+                         @Schema(description = "The call script that fits the claim (the practice's own or a default), "
+                                 + "as GET /api/v1/call-scripts/match would choose it; null when none fits")
+                         Script script,
                          ScriptHint scriptHint) {
 
     @Schema(description = "The claim as last reported by claims-service, with its payer's phone.")
@@ -80,6 +85,41 @@ public record PrepPacket(ClaimInfo claim,
                               @Schema(example = "CHK-88123", maxLength = 64) String reference,
                               @Schema(example = "OPEN", maxLength = 16) String status,
                               @Schema(example = "2026-12-01", implementation = String.class, format = "date", maxLength = 10) LocalDate settledOn) {
+    }
+
+    @Schema(description = "A payment posted to the claim (a reversal is negative), newest first.")
+    public record PaymentInfo(@Schema(implementation = String.class, format = "uuid", maxLength = 36) UUID paymentId,
+                              @Schema(example = "1200.00") BigDecimal amount,
+                              @Schema(example = "2026-11-20", implementation = String.class, format = "date", maxLength = 10) LocalDate paidOn,
+                              @Schema(example = "CHECK", enumeration = {"CHECK", "EFT", "VCARD"}) String method,
+                              @Schema(description = "Check or EFT trace number", example = "CHK-88123", maxLength = 80) String reference) {
+    }
+
+    @Schema(description = "The matching call script itself: what to say, the steps, and rebuttals to objections.")
+    public record Script(@Schema(implementation = String.class, format = "uuid", maxLength = 36) UUID scriptId,
+                         @Schema(description = "The owning practice; absent for a default", example = "P100", maxLength = 64)
+                         String practiceId,
+                         @Schema(example = "Denial: authorization", maxLength = 120) String name,
+                         @Schema(example = "I'm calling about a claim denied for missing authorization.", maxLength = 2000) String opening,
+                         @Schema(example = "Get a retro-authorization or the appeal path.", maxLength = 2000) String objective,
+                         @Schema(type = SchemaType.ARRAY, implementation = Step.class, maxItems = 50) List<String> steps,
+                         @Schema(maxItems = 50) List<Objection> objections,
+                         @Schema(description = "Specificity of the fit (payer 8, denial category 4, last outcome 2, status 1)",
+                                 example = "4", minimum = "0", maximum = "15") int score,
+                         @Schema(description = "Why this script was chosen", maxItems = 6, example = "[\"the claim's denial category is AUTHORIZATION\"]")
+                         List<String> why) {
+    }
+
+    @Schema(description = "An anticipated objection and its rebuttal.")
+    public record Objection(@Schema(example = "No authorization is on file.", maxLength = 1000) String objection,
+                            @Schema(example = "We obtained authorization number A-1; can you search by date and provider?",
+                                    maxLength = 2000) String rebuttal) {
+    }
+
+    /** Only names the item schema of {@code steps} in the OpenAPI document. */
+    @Schema(name = "PrepScriptStep", type = SchemaType.STRING, maxLength = 1000,
+            example = "Ask if retro-authorization is possible and how to request it")
+    interface Step {
     }
 
     @Schema(description = "What calls-service's GET /api/v1/call-scripts/match keys on.")

@@ -1,9 +1,11 @@
 package com.ardesk.followup.prep;
 
 import com.ardesk.followup.infra.Today;
+import com.ardesk.followup.projection.CallScriptCopy;
 import com.ardesk.followup.projection.ClaimSnapshot;
 import com.ardesk.followup.projection.Denial;
 import com.ardesk.followup.projection.PayerInfo;
+import com.ardesk.followup.projection.PaymentRecord;
 import com.ardesk.followup.projection.Promise;
 import com.ardesk.followup.projection.TimelineEntry;
 import com.ardesk.followup.rules.Aging;
@@ -11,6 +13,10 @@ import com.ardesk.followup.rules.FollowUpRules;
 import com.ardesk.followup.task.TaskEngine;
 import com.ardesk.followup.task.TaskView;
 import com.ardesk.kit.problem.ProblemException;
+import com.ardesk.kit.script.ScriptMatcher;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ardesk.kit.tenancy.Tenancy;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,13 +41,20 @@ public class PrepService {
     private final TaskEngine tasks;
     private final Tenancy tenancy;
     private final Today today;
-    private final EntityManager em;
+    private static final TypeReference<List<String>> STEPS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<PrepPacket.Objection>> OBJECTIONS = new TypeReference<>() {
+    };
 
-    public PrepService(TaskEngine tasks, Tenancy tenancy, Today today, EntityManager em) {
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    public PrepService(TaskEngine tasks, Tenancy tenancy, Today today, EntityManager em, ObjectMapper json) {
         this.tasks = tasks;
         this.tenancy = tenancy;
         this.today = today;
         this.em = em;
+        this.json = json;
     }
 
     @Transactional
@@ -70,6 +83,10 @@ public class PrepService {
                 .map(p -> new PrepPacket.PromiseInfo(p.promiseId, p.amount, p.expectedOn, p.method, p.reference,
                         p.status, p.settledOn)).toList();
 
+        List<PrepPacket.PaymentInfo> payments = PaymentRecord.<PaymentRecord>list("claimId",
+                        Sort.by("paidOn").descending(), claim.claimId).stream()
+                .map(p -> new PrepPacket.PaymentInfo(p.paymentId, p.amount, p.paidOn, p.method, p.reference)).toList();
+
         List<PrepPacket.Deadline> deadlines = new ArrayList<>();
         if (claim.appealDeadline != null && "DENIED".equals(claim.status)) {
             deadlines.add(deadline("APPEAL", claim.appealDeadline, day));
@@ -87,7 +104,37 @@ public class PrepService {
         PrepPacket.ScriptHint hint = new PrepPacket.ScriptHint(claim.payerId, claim.status, category,
                 calls.isEmpty() ? null : calls.get(0).outcome());
         List<TaskView> open = tasks.openTasks(claim.claimId).stream().map(TaskView::from).toList();
-        return new PrepPacket(info, deadlines, denials, calls, promises, open, hint);
+        return new PrepPacket(info, deadlines, denials, calls, promises, payments, open, script(claim.practiceId, hint),
+                hint);
+    }
+
+    /**
+     * The script that fits, chosen by the same {@link ScriptMatcher} calls-service's match endpoint uses,
+     * among the defaults and the claim's practice's own scripts (copied from CallScriptChanged events).
+     */
+    private PrepPacket.Script script(String practiceId, PrepPacket.ScriptHint hint) {
+        List<ScriptMatcher.Candidate<CallScriptCopy>> candidates = CallScriptCopy.<CallScriptCopy>list(
+                        "practiceId is null or practiceId = ?1", practiceId).stream()
+                .map(s -> new ScriptMatcher.Candidate<>(s, s.name,
+                        new ScriptMatcher.Criteria(s.denialCategory, s.claimStatus, s.payerId, s.outcome),
+                        s.practiceId != null))
+                .toList();
+        return ScriptMatcher.best(candidates, new ScriptMatcher.Situation(hint.denialCategory(), hint.status(),
+                        hint.payerId(), hint.lastOutcome()))
+                .map(m -> {
+                    CallScriptCopy s = m.script();
+                    return new PrepPacket.Script(s.scriptId, s.practiceId, s.name, s.opening, s.objective,
+                            read(s.steps, STEPS), read(s.objections, OBJECTIONS), m.score(), m.why());
+                })
+                .orElse(null);
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored call script is unreadable", e);
+        }
     }
 
     @Transactional

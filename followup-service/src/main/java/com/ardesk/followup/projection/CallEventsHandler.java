@@ -1,19 +1,23 @@
 package com.ardesk.followup.projection;
 
 import com.ardesk.events.EventEnvelope;
+import com.ardesk.events.EventJson;
 import com.ardesk.events.Topics;
+import com.ardesk.events.calls.CallScriptChanged;
 import com.ardesk.kit.consumer.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 
-/** Consumes {@code ar.calls.v1}: calls and promises for call preparation, and the tasks they schedule. */
+/** Consumes {@code ar.calls.v1}: calls, promises and call scripts for call preparation, and the tasks they schedule. */
 @ApplicationScoped
 public class CallEventsHandler implements EventHandler {
     private final CallProjection projection;
+    private final ScriptProjection scripts;
 
-    public CallEventsHandler(CallProjection projection) {
+    public CallEventsHandler(CallProjection projection, ScriptProjection scripts) {
         this.projection = projection;
+        this.scripts = scripts;
     }
 
     @Override
@@ -28,6 +32,10 @@ public class CallEventsHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
+        if ("CallScriptChanged".equals(event.type())) {
+            scripts.apply(event.practiceId(), EventJson.payload(event, CallScriptChanged.class));
+            return;
+        }
         projection.apply(event);
     }
 }

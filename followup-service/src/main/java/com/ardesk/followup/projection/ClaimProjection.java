@@ -134,6 +134,17 @@ public class ClaimProjection {
             }
             claim.updatedAt = at;
         }
+        if (p.paymentId() != null && PaymentRecord.findById(p.paymentId()) == null && p.amount() != null) {
+            PaymentRecord payment = new PaymentRecord();
+            payment.paymentId = p.paymentId();
+            payment.claimId = p.claimId();
+            payment.practiceId = event.practiceId();
+            payment.amount = p.amount();
+            payment.paidOn = p.paidOn();
+            payment.method = p.method();
+            payment.reference = p.reference();
+            payment.persist();
+        }
         TimelineEntry.record(p.claimId(), event.practiceId(), at, "PAYMENT_POSTED", Money.format(p.amount())
                 + " posted on " + p.paidOn() + (p.method() != null ? " by " + p.method() : "")
                 + (p.reference() != null ? " ref " + p.reference() : "") + ", balance " + Money.format(p.balanceAfter()),

@@ -46,10 +46,10 @@ public class TaskResource {
     @GET
     @RolesAllowed({"caller", "supervisor", "admin", "integration"})
     @Operation(summary = "List tasks", description = "Tasks of the token's practices ordered by dueOn; every filter is "
-            + "optional. status absent = any status.")
+            + "optional. status absent = any status. A claimId of another practice answers like an unknown one: "
+            + "an empty page.")
     @APIResponse(responseCode = "200", description = "A page of tasks")
     @APIResponse(responseCode = "400", description = "A filter is malformed; errors[] names it")
-    @APIResponse(responseCode = "404", description = "claimId belongs to another practice")
     public Page<TaskView> list(
             @QueryParam("claimId") @Parameter(example = "0b9d7a3c-2f41-4c8e-b1f5-7e6a9c3d5f10",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String claimId,

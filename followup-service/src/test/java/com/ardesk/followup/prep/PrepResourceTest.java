@@ -1,6 +1,8 @@
 package com.ardesk.followup.prep;
 
 import com.ardesk.devstack.DevTokens;
+import com.ardesk.events.calls.CallScriptChanged;
+import com.ardesk.events.claims.ClaimPaymentPosted;
 import com.ardesk.followup.support.FollowupInfra;
 import com.ardesk.followup.support.Money;
 import com.ardesk.followup.support.Seeder;
@@ -9,6 +11,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,6 +54,49 @@ class PrepResourceTest {
         assertThat(prep.getList("openTasks.type")).containsExactlyInAnyOrder("DENIAL", "APPEAL_DEADLINE", "PROMISE_CHECK");
         assertThat(prep.getString("scriptHint.denialCategory")).isEqualTo("AUTHORIZATION");
         assertThat(prep.getString("scriptHint.lastOutcome")).isEqualTo("PROMISE_TO_PAY");
+    }
+
+    @Test
+    void packetCarriesThePaymentHistoryAndTheMatchingScriptWithItsRebuttals() {
+        seed.payer("PAYER-SCRIPT", "Humana", "+1-800-555-0199");
+        UUID claimId = seed.claim(PRACTICE, "PAYER-SCRIPT", "500.00", 40);
+        UUID paymentId = UUID.randomUUID();
+        seed.claimEvent(PRACTICE, new ClaimPaymentPosted(claimId, "PAYER-SCRIPT", paymentId, new BigDecimal("120.00"),
+                BigDecimal.ZERO, Seeder.TODAY.minusDays(2), "CHECK", "CHK-7781", new BigDecimal("380.00"), "PARTIALLY_PAID"));
+        seed.deny(PRACTICE, claimId, "MEDICAL_NECESSITY", "380.00", Seeder.TODAY.plusDays(30));
+        UUID defaultScript = UUID.randomUUID();
+        seed.callEvent(null, script(defaultScript, "Default necessity (Humana)", "Default objection"));
+        UUID ownScript = UUID.randomUUID();
+        seed.callEvent(PRACTICE, script(ownScript, "Our necessity script (Humana)", "Our objection"));
+        // another practice's script never reaches this practice's packet
+        seed.callEvent("P-FAR", script(UUID.randomUUID(), "Far necessity script (Humana)", "Far objection"));
+
+        JsonPath prep = given().auth().oauth2(CALLER).get("/api/v1/prep/" + claimId).then().statusCode(200)
+                .extract().jsonPath(Money.EXACT);
+        assertThat(prep.getString("payments[0].paymentId")).isEqualTo(paymentId.toString());
+        assertThat(new BigDecimal(prep.getString("payments[0].amount"))).isEqualByComparingTo("120.00");
+        assertThat(prep.getString("payments[0].paidOn")).isEqualTo(Seeder.TODAY.minusDays(2).toString());
+        assertThat(prep.getString("payments[0].method")).isEqualTo("CHECK");
+        assertThat(prep.getString("payments[0].reference")).isEqualTo("CHK-7781");
+        assertThat(prep.getString("script.scriptId")).isEqualTo(ownScript.toString());
+        assertThat(prep.getString("script.practiceId")).isEqualTo(PRACTICE);
+        assertThat(prep.getList("script.steps")).containsExactly("Ask which policy was applied");
+        assertThat(prep.getString("script.objections[0].objection")).isEqualTo("Our objection");
+        assertThat(prep.getString("script.objections[0].rebuttal")).isEqualTo("Our objection? Here are the records.");
+        assertThat(prep.getInt("script.score")).isEqualTo(12);
+
+        // the practice deletes its script: the default fits next
+        seed.callEvent(PRACTICE, new CallScriptChanged(ownScript, "x", null, null, null, null, "x", "x", List.of(),
+                List.of(), true));
+        given().auth().oauth2(CALLER).get("/api/v1/prep/" + claimId).then().statusCode(200)
+                .body("script.scriptId", equalTo(defaultScript.toString()))
+                .body("script.objections[0].rebuttal", equalTo("Default objection? Here are the records."));
+    }
+
+    static CallScriptChanged script(UUID scriptId, String name, String objection) {
+        return new CallScriptChanged(scriptId, name, "MEDICAL_NECESSITY", null, "PAYER-SCRIPT", null,
+                "Calling about a necessity denial.", "Get the policy applied.", List.of("Ask which policy was applied"),
+                List.of(new CallScriptChanged.Objection(objection, objection + "? Here are the records.")), false);
     }
 
     @Test

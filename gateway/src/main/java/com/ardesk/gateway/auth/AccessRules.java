@@ -19,8 +19,9 @@ public final class AccessRules {
 
     private static final List<Rule> RULES = List.of(
             new Rule(Set.of("POST"), Pattern.compile("/api/v1/claims/" + ID + "/write-off"), SUPERVISION),
-            new Rule(Set.of("PUT", "POST", "PATCH", "DELETE"), Pattern.compile("/api/v1/payers(/.*)?"),
-                    Set.of("supervisor", "admin", "integration")),
+            // payers are billing-company-wide: only an admin changes them; a practice's own terms are below
+            new Rule(Set.of("PUT", "POST", "PATCH", "DELETE"), Pattern.compile("/api/v1/payers(/.*)?"), Set.of("admin")),
+            new Rule(Set.of("PUT"), Pattern.compile("/api/v1/practices/" + ID + "/payer-terms/" + ID), SUPERVISION),
             new Rule(Set.of("POST"), Pattern.compile("/api/v1/calls/" + ID + "/reviews"), SUPERVISION),
             new Rule(Set.of("POST", "PUT", "PATCH", "DELETE"), Pattern.compile("/api/v1/call-scripts(/.*)?"),
                     SUPERVISION),

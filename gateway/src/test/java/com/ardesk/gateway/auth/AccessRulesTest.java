@@ -36,4 +36,13 @@ class AccessRulesTest {
         assertThat(AccessRules.allows("PUT", "/api/v1/call-scripts/s-1", Set.of("caller"))).isFalse();
         assertThat(AccessRules.allows("POST", "/api/v1/call-scripts", Set.of("supervisor"))).isTrue();
     }
+
+    @Test
+    void payersAreWrittenByAdminsAndAPracticesTermsBySupervision() {
+        assertThat(AccessRules.allows("PUT", "/api/v1/payers/AETNA", Set.of("supervisor", "integration"))).isFalse();
+        assertThat(AccessRules.allows("PUT", "/api/v1/payers/AETNA", Set.of("admin"))).isTrue();
+        assertThat(AccessRules.allows("PUT", "/api/v1/practices/P100/payer-terms/AETNA", Set.of("integration"))).isFalse();
+        assertThat(AccessRules.allows("PUT", "/api/v1/practices/P100/payer-terms/AETNA", Set.of("supervisor"))).isTrue();
+        assertThat(AccessRules.allows("GET", "/api/v1/practices/P100/payer-terms/AETNA", Set.of("caller"))).isTrue();
+    }
 }

@@ -119,11 +119,11 @@ class TokenCheckTest {
     }
 
     @Test
-    void payerChangesNeedSupervisionOrIntegration() {
-        given().header("Authorization", Tokens.bearer("caller")).contentType("application/json").body("{}")
+    void payerChangesNeedAnAdmin() {
+        given().header("Authorization", Tokens.bearer("integration")).contentType("application/json").body("{}")
                 .when().put("/api/v1/payers/p-1")
                 .then().statusCode(403);
-        given().header("Authorization", Tokens.bearer("integration")).contentType("application/json").body("{}")
+        given().header("Authorization", Tokens.bearer("admin")).contentType("application/json").body("{}")
                 .when().put("/api/v1/payers/p-1")
                 .then().statusCode(200);
         given().header("Authorization", Tokens.bearer("caller"))

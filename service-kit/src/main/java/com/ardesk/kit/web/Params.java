@@ -53,4 +53,16 @@ public final class Params {
     public static String text(String value) {
         return value == null || value.isBlank() ? null : value;
     }
+
+    /** Only {@code true} or {@code false}: a typo such as {@code denied=maybe} must not silently drop the filter. */
+    public static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.validation(name, "must be true or false");
+        };
+    }
 }

@@ -1,4 +1,4 @@
-package com.ardesk.calls.script;
+package com.ardesk.kit.script;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +10,10 @@ import java.util.Optional;
  * Picks the call script for a claim. A script applies when every criterion it sets equals the
  * claim's situation; among those the most specific wins: a payer-specific script (8) beats a
  * denial-category one (4), which beats one for the last call's outcome (2), which beats one for
- * the claim status (1); a script without criteria is the general fallback. Ties go by name.
+ * the claim status (1); a script without criteria is the general fallback. At equal specificity a
+ * practice's own script beats a billing-company default; remaining ties go by name. Shared by
+ * calls-service (GET /call-scripts/match) and followup-service (the call-preparation packet), so
+ * both always pick the same script.
  */
 public final class ScriptMatcher {
     private ScriptMatcher() {
@@ -24,7 +27,11 @@ public final class ScriptMatcher {
     public record Situation(String denialCategory, String claimStatus, String payerId, String lastOutcome) {
     }
 
-    public record Candidate<T>(T script, String name, Criteria criteria) {
+    /** A script to consider; {@code practiceOwned} when it belongs to the claim's practice, not the defaults. */
+    public record Candidate<T>(T script, String name, Criteria criteria, boolean practiceOwned) {
+        public Candidate(T script, String name, Criteria criteria) {
+            this(script, name, criteria, false);
+        }
     }
 
     /** The chosen script, its specificity score, and why it was chosen. */
@@ -35,11 +42,13 @@ public final class ScriptMatcher {
         return scripts.stream()
                 .map(c -> match(c, situation))
                 .flatMap(Optional::stream)
-                .min(Comparator.<Scored<T>>comparingInt(s -> -s.match().score()).thenComparing(Scored::name))
+                .min(Comparator.<Scored<T>>comparingInt(s -> -s.match().score())
+                        .thenComparing(s -> !s.practiceOwned())
+                        .thenComparing(Scored::name))
                 .map(Scored::match);
     }
 
-    private record Scored<T>(String name, Match<T> match) {
+    private record Scored<T>(String name, boolean practiceOwned, Match<T> match) {
     }
 
     private static <T> Optional<Scored<T>> match(Candidate<T> candidate, Situation s) {
@@ -77,6 +86,10 @@ public final class ScriptMatcher {
         if (why.isEmpty()) {
             why.add("general script: it applies to every claim and no more specific script fits");
         }
-        return Optional.of(new Scored<>(candidate.name(), new Match<>(candidate.script(), score, List.copyOf(why))));
+        if (candidate.practiceOwned()) {
+            why.add("it is the practice's own script");
+        }
+        return Optional.of(new Scored<>(candidate.name(), candidate.practiceOwned(),
+                new Match<>(candidate.script(), score, List.copyOf(why))));
     }
 }

@@ -1,4 +1,4 @@
-package com.ardesk.calls.script;
+package com.ardesk.kit.script;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +57,18 @@ class ScriptMatcherTest {
         var tied = List.of(script("B", "CODING", null, null, null), script("A", "CODING", null, null, null));
         assertThat(ScriptMatcher.best(tied, new ScriptMatcher.Situation("CODING", null, null, null)).orElseThrow().script())
                 .isEqualTo("A");
+    }
+
+    @Test
+    void atEqualFitThePracticesOwnScriptBeatsTheDefault() {
+        var scripts = List.of(script("A default", "CODING", null, null, null),
+                new ScriptMatcher.Candidate<>("Z own", "Z own", new ScriptMatcher.Criteria("CODING", null, null, null), true),
+                script("Payer default", "CODING", null, "AETNA", null));
+        var match = ScriptMatcher.best(scripts, new ScriptMatcher.Situation("CODING", null, "CIGNA", null)).orElseThrow();
+        assertThat(match.script()).isEqualTo("Z own");
+        assertThat(match.why()).contains("it is the practice's own script");
+        // a more specific default still wins over a less specific own script
+        assertThat(ScriptMatcher.best(scripts, new ScriptMatcher.Situation("CODING", null, "AETNA", null)).orElseThrow()
+                .script()).isEqualTo("Payer default");
     }
 }
