@@ -1,192 +1,242 @@
 package com.ardesk.claims.remit;
 
-import com.ardesk.claims.remit.X12Segments.Segment;
+import com.ardesk.claims.x12.X12Exception;
+import com.ardesk.claims.x12.X12Reader;
+import com.ardesk.claims.x12.X12Segment;
+import com.ardesk.claims.x12.X12Values;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Reads 835 health care claim payment/advice transactions (005010X221A1) into plain records: the
  * payment (BPR), its trace (TRN), the payer (N1*PR), each claim paid (CLP) with its adjustments
- * (CAS at claim and at service level) and provider-level adjustments (PLB). Segments the posting
- * does not need are skipped, so payer-specific extras do not break the read.
+ * (CAS at claim and at service level), its patient (NM1*QC) and provider-level adjustments (PLB).
+ * Segments the posting does not need are skipped, so payer-specific extras do not break the read.
+ * <p>
+ * Each transaction carries a hash of its CLP/CAS/PLB segments (elements trimmed, delimiters and
+ * line breaks normalized): the same payment re-sent in a new envelope or with other line breaks
+ * hashes the same.
  */
 public final class Remittance835 {
     /** One CAS adjustment triplet. */
     public record Adjustment(String groupCode, String reasonCode, BigDecimal amount) {
     }
 
-    /** One CLP loop. */
-    public record ClaimPayment(String patientControlNumber, String statusCode, BigDecimal charge, BigDecimal paid,
-                               BigDecimal patientResponsibility, String payerClaimControlNumber,
-                               List<Adjustment> adjustments) {
+    /** One CLP loop; {@code position} is the CLP segment's position in the file. */
+    public record ClaimPayment(int position, String patientControlNumber, String statusCode, BigDecimal charge,
+                               BigDecimal paid, BigDecimal patientResponsibility, String payerClaimControlNumber,
+                               String patientName, List<Adjustment> adjustments) {
     }
 
-    /** One PLB adjustment: not tied to a claim, kept as it is. */
+    /** One PLB adjustment: not tied to a claim, kept as it is. Positive reduces the payment. */
     public record ProviderAdjustment(String providerId, LocalDate fiscalPeriod, String reasonCode, String reference,
                                      BigDecimal amount) {
     }
 
     /** One ST/SE transaction: one payment to one payee. */
-    public record Transaction(String payerName, String payerIdentifier, String traceNumber, String paymentMethod,
-                              BigDecimal paymentAmount, LocalDate paymentDate, List<ClaimPayment> claims,
-                              List<ProviderAdjustment> providerAdjustments) {
+    public record Transaction(int position, String payerName, String payerIdentifier, String traceNumber,
+                              String paymentMethod, BigDecimal paymentAmount, LocalDate paymentDate,
+                              List<ClaimPayment> claims, List<ProviderAdjustment> providerAdjustments,
+                              String contentHash, List<String> warnings) {
     }
 
-    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
+    /** The file: its transactions in order and what was accepted although not standard. */
+    public record Read(List<Transaction> transactions, List<String> warnings) {
+    }
 
     private Remittance835() {
     }
 
-    /** @throws IllegalArgumentException naming the segment, for input that is not a readable 835 */
-    public static List<Transaction> read(String text) {
-        List<Segment> segments = X12Segments.parse(text);
+    /** @throws X12Exception naming the segment, for input that is not a readable 835 */
+    public static Read read(InputStream in) {
         List<Transaction> transactions = new ArrayList<>();
-        Builder current = null;
-        ClaimBuilder claim = null;
-        for (Segment s : segments) {
-            try {
-                switch (s.id()) {
-                    case "ST" -> {
-                        if (!"835".equals(s.element(1))) {
-                            throw new IllegalArgumentException("transaction set " + s.element(1) + " is not an 835");
-                        }
-                        current = new Builder();
-                        claim = null;
-                    }
-                    case "BPR" -> need(current, s).bpr(s);
-                    case "TRN" -> need(current, s).traceNumber = s.element(2);
-                    case "N1" -> {
-                        Builder b = need(current, s);
-                        if ("PR".equals(s.element(1))) {
-                            b.payerName = s.element(2);
-                            if (!s.element(4).isEmpty()) {
-                                b.payerIdentifier = s.element(4);
-                            }
-                        }
-                    }
-                    case "REF" -> {
-                        // REF*2U in the payer loop: the payer's identification number
-                        if (current != null && claim == null && "2U".equals(s.element(1))) {
-                            current.payerIdentifier = s.element(2);
-                        }
-                    }
-                    case "CLP" -> {
-                        Builder b = need(current, s);
-                        claim = new ClaimBuilder(s);
-                        b.claims.add(claim);
-                    }
-                    case "CAS" -> {
-                        if (claim != null) {
-                            claim.cas(s);
-                        }
-                    }
-                    case "PLB" -> need(current, s).plb(s);
-                    case "SE" -> {
-                        transactions.add(need(current, s).build());
-                        current = null;
-                        claim = null;
-                    }
-                    default -> {
-                        // SVC, DTM, NM1, AMT, QTY, LQ ... carry nothing the posting needs
-                    }
+        Builder[] current = {null};
+        List<String> warnings = X12Reader.read(in, s -> {
+            switch (s.tag()) {
+                case "ISA", "GS", "GE", "IEA" -> {
+                    // envelopes: X12Reader has checked them
                 }
-            } catch (NumberFormatException | java.time.DateTimeException e) {
-                throw new IllegalArgumentException("segment " + s.position() + " (" + s.id() + ") has an unreadable value: "
-                        + e.getMessage());
+                case "ST" -> {
+                    if (!"835".equals(s.element(1))) {
+                        throw X12Exception.unreadable(s.position(), "ST01", "transaction set " + s.element(1) + " is not an 835");
+                    }
+                    current[0] = new Builder(s.position());
+                }
+                case "SE" -> {
+                    transactions.add(need(current[0], s).build(s));
+                    current[0] = null;
+                }
+                default -> need(current[0], s).segment(s);
             }
-        }
-        if (current != null) {
-            throw new IllegalArgumentException("the last 835 transaction has no SE segment");
-        }
+        });
         if (transactions.isEmpty()) {
-            throw new IllegalArgumentException("the interchange holds no 835 transaction (ST*835)");
+            throw X12Exception.unreadable(0, null, "the interchange holds no 835 transaction (ST*835)");
         }
-        return transactions;
+        return new Read(List.copyOf(transactions), warnings);
     }
 
-    private static Builder need(Builder b, Segment s) {
+    private static Builder need(Builder b, X12Segment s) {
         if (b == null) {
-            throw new IllegalArgumentException("segment " + s.position() + " (" + s.id() + ") is outside an ST*835 transaction");
+            throw X12Exception.unreadable(s.position(), s.tag(), "is outside an ST*835 transaction");
         }
         return b;
     }
 
-    static BigDecimal amount(String value) {
-        return value == null || value.isBlank() ? BigDecimal.ZERO.setScale(2) : new BigDecimal(value.trim()).setScale(2,
-                java.math.RoundingMode.HALF_UP);
-    }
-
     private static final class Builder {
+        final int position;
+        final MessageDigest content = sha256();
+        final List<String> warnings = new ArrayList<>();
+        final List<ClaimPayment> claims = new ArrayList<>();
+        final List<ProviderAdjustment> plb = new ArrayList<>();
         String payerName = "";
         String payerIdentifier = "";
         String traceNumber = "";
         String paymentMethod = "";
         BigDecimal paymentAmount = BigDecimal.ZERO.setScale(2);
         LocalDate paymentDate;
-        final List<ClaimBuilder> claims = new ArrayList<>();
-        final List<ProviderAdjustment> plb = new ArrayList<>();
+        X12Segment clp;
+        String patientName;
+        List<Adjustment> adjustments;
 
-        void bpr(Segment s) {
-            paymentAmount = amount(s.element(2));
-            paymentMethod = s.element(4);
-            if (!s.element(16).isEmpty()) {
-                paymentDate = LocalDate.parse(s.element(16), CCYYMMDD);
+        Builder(int position) {
+            this.position = position;
+        }
+
+        void segment(X12Segment s) {
+            switch (s.tag()) {
+                case "BPR" -> bpr(s);
+                case "TRN" -> traceNumber = s.element(2);
+                case "N1" -> {
+                    if ("PR".equals(s.element(1))) {
+                        payerName = s.element(2);
+                        if (!s.element(4).isEmpty()) {
+                            payerIdentifier = s.element(4);
+                        }
+                    }
+                }
+                // REF*2U in the payer loop: the payer's identification number
+                case "REF" -> {
+                    if (clp == null && "2U".equals(s.element(1))) {
+                        payerIdentifier = s.element(2);
+                    }
+                }
+                case "CLP" -> {
+                    hash(s);
+                    endClaim();
+                    if (s.element(1).isEmpty()) {
+                        throw X12Exception.unreadable(s.position(), "CLP01", "the patient control number is empty");
+                    }
+                    clp = s;
+                    patientName = null;
+                    adjustments = new ArrayList<>();
+                }
+                case "NM1" -> {
+                    if (clp != null && "QC".equals(s.element(1))) {
+                        patientName = (s.element(3) + "," + s.element(4)).toUpperCase();
+                    }
+                }
+                case "CAS" -> {
+                    hash(s);
+                    if (clp != null) {
+                        cas(s);
+                    }
+                }
+                case "PLB" -> {
+                    hash(s);
+                    endClaim();
+                    plb(s);
+                }
+                default -> {
+                    // SVC, DTM, AMT, QTY, LQ ... carry nothing the posting needs
+                }
             }
         }
 
-        void plb(Segment s) {
+        void bpr(X12Segment s) {
+            paymentAmount = X12Values.amount(s, 2);
+            paymentMethod = s.element(4);
+            paymentDate = X12Values.date(s.element(16));
+            if (paymentDate == null && !s.element(16).isEmpty()) {
+                warnings.add("segment " + s.position() + " BPR16: '" + s.element(16)
+                        + "' is not a CCYYMMDD date; the payment is dated the day it is posted");
+            }
+        }
+
+        void cas(X12Segment s) {
+            String group = s.element(1);
+            // CAS02..CAS19: up to six (reason, amount, quantity) triplets
+            for (int i = 2; i <= 17; i += 3) {
+                if (!s.element(i).isEmpty()) {
+                    adjustments.add(new Adjustment(group, s.element(i), X12Values.amount(s, i + 1)));
+                }
+            }
+        }
+
+        void plb(X12Segment s) {
             String provider = s.element(1);
-            LocalDate period = s.element(2).isEmpty() ? null : LocalDate.parse(s.element(2), CCYYMMDD);
+            LocalDate period = X12Values.date(s.element(2));
             // PLB03..PLB14: up to six (reason:reference, amount) pairs
-            for (int i = 3; i + 1 < s.elements().size(); i += 2) {
+            for (int i = 3; i <= 13; i += 2) {
                 String composite = s.element(i);
                 if (composite.isEmpty()) {
                     continue;
                 }
-                String[] parts = composite.split("[:^>]", 2);
+                String[] parts = composite.split(":", 2);
                 plb.add(new ProviderAdjustment(provider, period, parts[0], parts.length > 1 ? parts[1] : null,
-                        amount(s.element(i + 1))));
+                        X12Values.amount(s, i + 1)));
             }
         }
 
-        Transaction build() {
-            if (traceNumber.isEmpty()) {
-                throw new IllegalArgumentException("an 835 transaction has no TRN trace number");
+        void endClaim() {
+            if (clp == null) {
+                return;
             }
-            return new Transaction(payerName, payerIdentifier.isEmpty() ? payerName : payerIdentifier, traceNumber,
-                    paymentMethod, paymentAmount, paymentDate, claims.stream().map(ClaimBuilder::build).toList(),
-                    List.copyOf(plb));
+            claims.add(new ClaimPayment(clp.position(), clp.element(1), clp.element(2), X12Values.amount(clp, 3),
+                    X12Values.amount(clp, 4), X12Values.amount(clp, 5), clp.element(7).isEmpty() ? null : clp.element(7),
+                    patientName, List.copyOf(adjustments)));
+            clp = null;
+        }
+
+        void hash(X12Segment s) {
+            StringBuilder canonical = new StringBuilder(s.tag());
+            List<String> elements = s.elements();
+            int last = elements.size();
+            while (last > 0 && elements.get(last - 1).isBlank()) {
+                last--;
+            }
+            for (int i = 0; i < last; i++) {
+                canonical.append('|').append(elements.get(i).trim());
+            }
+            content.update(canonical.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        Transaction build(X12Segment se) {
+            endClaim();
+            if (traceNumber.isEmpty()) {
+                throw X12Exception.unreadable(se.position(), "TRN02", "the transaction that ends here has no TRN trace number");
+            }
+            if (payerName.isEmpty() && payerIdentifier.isEmpty()) {
+                throw X12Exception.unreadable(se.position(), "N1", "the transaction that ends here names no payer (N1*PR)");
+            }
+            return new Transaction(position, payerName, payerIdentifier.isEmpty() ? payerName : payerIdentifier, traceNumber,
+                    paymentMethod, paymentAmount, paymentDate, List.copyOf(claims), List.copyOf(plb),
+                    HexFormat.of().formatHex(content.digest()), List.copyOf(warnings));
         }
     }
 
-    private static final class ClaimBuilder {
-        final Segment clp;
-        final List<Adjustment> adjustments = new ArrayList<>();
-
-        ClaimBuilder(Segment clp) {
-            this.clp = clp;
-        }
-
-        void cas(Segment s) {
-            String group = s.element(1);
-            // CAS02..CAS19: up to six (reason, amount, quantity) triplets
-            for (int i = 2; i + 1 < s.elements().size(); i += 3) {
-                if (!s.element(i).isEmpty()) {
-                    adjustments.add(new Adjustment(group, s.element(i), amount(s.element(i + 1))));
-                }
-            }
-        }
-
-        ClaimPayment build() {
-            if (clp.element(1).isEmpty()) {
-                throw new IllegalArgumentException("segment " + clp.position() + " (CLP) has no patient control number");
-            }
-            return new ClaimPayment(clp.element(1), clp.element(2), amount(clp.element(3)), amount(clp.element(4)),
-                    amount(clp.element(5)), clp.element(7).isEmpty() ? null : clp.element(7), List.copyOf(adjustments));
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

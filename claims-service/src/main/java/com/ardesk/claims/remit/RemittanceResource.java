@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.InputStream;
 import java.util.UUID;
 
 @Path("/api/v1/remittances")
@@ -48,14 +49,13 @@ public class RemittanceResource {
             schema = @Schema(implementation = RemittancePosting.class)))
     @APIResponse(responseCode = "200", description = "Already posted: nothing changed", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = RemittancePosting.class)))
-    @APIResponse(responseCode = "400", description = "Not a readable 835; the problem names the segment")
+    @APIResponse(responseCode = "400", description = "Not a readable 835 (bad SE count, control number mismatch, truncated "
+            + "file ...) or several practices could be meant; the problem names segment position, element and reason")
+    @APIResponse(responseCode = "422", description = "An amount numeric(14,2) cannot hold exactly; the problem names the segment")
     @APIResponse(responseCode = "404", description = "practiceId is not in the caller's token")
     public Response post(@QueryParam("practiceId") @Parameter(description = "Match claims in this practice only", example = "P100",
                                  schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"))
-                         String practiceId, String body) {
-        if (body == null || body.isBlank()) {
-            throw ProblemException.validation("body", "is empty; send the 835 file as the request body");
-        }
+                         String practiceId, InputStream body) {
         RemittancePosting posting = remittances.post(body, practiceId);
         return Response.status(posting.replayed() ? 200 : 201).entity(posting).build();
     }

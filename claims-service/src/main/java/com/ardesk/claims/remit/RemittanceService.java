@@ -3,11 +3,10 @@ package com.ardesk.claims.remit;
 import com.ardesk.claims.claim.Claim;
 import com.ardesk.claims.claim.ClaimService;
 import com.ardesk.claims.claim.PracticeCalendar;
-import com.ardesk.claims.denial.CarcCategories;
-import com.ardesk.claims.denial.DenialCategory;
 import com.ardesk.claims.denial.DenialService;
 import com.ardesk.claims.payment.AdjustmentInput;
 import com.ardesk.claims.payment.PaymentService;
+import com.ardesk.claims.x12.X12Exception;
 import com.ardesk.kit.jdbc.TextArrayColumns;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
@@ -18,10 +17,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -30,27 +27,31 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
  * Posts 835 files: payments with their adjustments, denials, reversals, and PLB provider
- * adjustments, all in one transaction per file. Claims are matched by CLP01 (the PM system's claim
- * id) within the caller's practices; a claim that cannot be matched or posted is reported, never
- * guessed. Each transaction is stored under its natural key, so a replayed file changes nothing.
+ * adjustments, all in one transaction per file. A remittance belongs to one practice; claims are
+ * matched by CLP01 (the PM system's claim id) within it; a claim that cannot be matched or posted
+ * is reported, never guessed. A payment is stored under practice + payer + TRN02 + the content
+ * hash of its transaction, so a re-sent payment changes nothing whatever its envelope, while two
+ * transactions that share a TRN02 both post.
  */
 @ApplicationScoped
 public class RemittanceService {
-    private static final Set<String> PROCESSED = Set.of("1", "2", "3", "19", "20", "21");
+    private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
     private static final String INSERT_CLAIM_ROWS = """
             insert into remittance_claim (remittance_id, patient_control_number, claim_status_code, claim_id, charge,
-              paid, patient_responsibility, payer_claim_control_number, result, note)
-            select r, p, s, c, ch, pd, pr, pcn, res, n from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]),
+              paid, patient_responsibility, payer_claim_control_number, result, note, needs_review)
+            select r, p, s, c, ch, pd, pr, pcn, res, n, nr from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]),
               cast(? as uuid[]), cast(? as numeric[]), cast(? as numeric[]), cast(? as numeric[]), cast(? as text[]),
-              cast(? as text[]), cast(? as text[])) with ordinality as x(r, p, s, c, ch, pd, pr, pcn, res, n, k)
+              cast(? as text[]), cast(? as text[]), cast(? as boolean[]))
+              with ordinality as x(r, p, s, c, ch, pd, pr, pcn, res, n, nr, k)
             order by k""";
 
     private final EntityManager em;
@@ -71,60 +72,96 @@ public class RemittanceService {
     }
 
     @Transactional
-    public RemittancePosting post(String file, String practiceId) {
+    public RemittancePosting post(InputStream file, String practiceId) {
         List<String> scope = scope(practiceId);
-        List<Remittance835.Transaction> transactions;
+        Remittance835.Read read;
         try {
-            transactions = Remittance835.read(file);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.validation("body", "is not a readable X12 835: " + e.getMessage());
+            read = Remittance835.read(file);
+        } catch (X12Exception e) {
+            throw e.toProblem("X12 835");
         }
-        String fileHash = sha256(file);
         boolean replayed = true;
         List<RemittanceView> views = new ArrayList<>();
-        for (Remittance835.Transaction t : transactions) {
-            UUID existing = find(t, fileHash);
-            if (existing != null) {
-                views.add(view(existing));
+        for (Remittance835.Transaction t : read.transactions()) {
+            Map<String, List<Claim>> candidates = candidates(t.claims(), scope);
+            String practice = practiceOf(t, practiceId, scope, candidates);
+            UUID id = insertRemittance(t, practice);
+            if (id == null) {
+                views.add(view(existing(t, practice)));
                 continue;
             }
             replayed = false;
-            views.add(view(postTransaction(t, fileHash, scope, practiceId)));
+            postTransaction(id, t, practice, candidates, read.warnings());
+            views.add(view(id));
         }
         return new RemittancePosting(replayed, views);
     }
 
-    private UUID postTransaction(Remittance835.Transaction t, String fileHash, List<String> scope, String practiceId) {
+    /**
+     * The practice a transaction belongs to: the one asked for, the token's only one, or the one
+     * whose claims the CLPs match. A remittance is never stored without a practice.
+     */
+    private static String practiceOf(Remittance835.Transaction t, String practiceId, List<String> scope,
+                                     Map<String, List<Claim>> candidates) {
+        if (practiceId != null) {
+            return practiceId;
+        }
+        if (scope.size() == 1) {
+            return scope.get(0);
+        }
+        Set<String> matched = new TreeSet<>();
+        candidates.values().forEach(list -> list.forEach(c -> matched.add(c.practiceId)));
+        if (matched.size() == 1) {
+            return matched.iterator().next();
+        }
+        throw ProblemException.validation("practiceId", "is required: the token names several practices and the claims of "
+                + "the transaction at segment " + t.position() + " match " + (matched.isEmpty() ? "none of them" : "several: " + matched));
+    }
+
+    /** Stores the payment under its natural key; null when that practice already has it (a replay). */
+    private UUID insertRemittance(Remittance835.Transaction t, String practice) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        em.createNativeQuery("""
+        // a concurrent replay waits for the first to commit, then inserts nothing
+        int inserted = em.createNativeQuery("""
                 insert into remittance (remittance_id, practice_id, payer_name, payer_identifier, trace_number, payment_method,
-                  payment_amount, payment_date, file_hash, received_by, received_at) values (?,?,?,?,?,?,?,?,?,?,?)""")
-                .setParameter(1, id).setParameter(2, practiceId != null ? practiceId : scope.size() == 1 ? scope.get(0) : null)
+                  payment_amount, payment_date, content_hash, received_by, received_at) values (?,?,?,?,?,?,?,?,?,?,?)
+                on conflict (practice_id, payer_identifier, trace_number, content_hash) do nothing""")
+                .setParameter(1, id).setParameter(2, practice)
                 .setParameter(3, truncate(t.payerName(), 200)).setParameter(4, truncate(t.payerIdentifier(), 80))
                 .setParameter(5, truncate(t.traceNumber(), 80)).setParameter(6, truncate(t.paymentMethod(), 8))
-                .setParameter(7, t.paymentAmount()).setParameter(8, t.paymentDate()).setParameter(9, fileHash)
+                .setParameter(7, t.paymentAmount()).setParameter(8, t.paymentDate()).setParameter(9, t.contentHash())
                 .setParameter(10, tenancy.user() == null ? "unknown" : tenancy.user()).setParameter(11, Timestamp.from(now))
                 .executeUpdate();
-        String practiceOfClaims = null;
-        boolean mixed = false;
-        Map<String, List<Claim>> candidates = candidates(t.claims(), scope);
+        return inserted == 1 ? id : null;
+    }
+
+    private UUID existing(Remittance835.Transaction t, String practice) {
+        return (UUID) em.createNativeQuery("""
+                select remittance_id from remittance
+                where practice_id = ? and payer_identifier = ? and trace_number = ? and content_hash = ?""")
+                .setParameter(1, practice).setParameter(2, truncate(t.payerIdentifier(), 80))
+                .setParameter(3, truncate(t.traceNumber(), 80)).setParameter(4, t.contentHash()).getSingleResult();
+    }
+
+    private void postTransaction(UUID id, Remittance835.Transaction t, String practice, Map<String, List<Claim>> candidates,
+                                 List<String> fileWarnings) {
+        List<Flag> flags = new ArrayList<>();
+        fileWarnings.forEach(w -> flags.add(new Flag("READ_WARNING", w)));
+        t.warnings().forEach(w -> flags.add(new Flag("READ_WARNING", w)));
+        BigDecimal expected = RemittanceRules.expectedPayment(t);
+        if (expected.compareTo(t.paymentAmount()) != 0) {
+            flags.add(new Flag("UNBALANCED", "BPR02 " + t.paymentAmount().toPlainString() + " differs from the sum of CLP04 "
+                    + "less PLB amounts, " + expected.toPlainString()));
+        }
+        Set<String> ambiguous = ambiguousClaimIds(t, flags);
         List<ClaimRow> rows = new ArrayList<>(t.claims().size());
         for (Remittance835.ClaimPayment cp : t.claims()) {
-            Outcome outcome = postClaim(cp, t, candidates.getOrDefault(cp.patientControlNumber(), List.of()), id);
-            if (outcome.claim() != null) {
-                if (practiceOfClaims != null && !practiceOfClaims.equals(outcome.claim().practiceId)) {
-                    mixed = true;
-                }
-                practiceOfClaims = outcome.claim().practiceId;
-            }
-            rows.add(new ClaimRow(cp, outcome));
+            Claim claim = candidates.getOrDefault(cp.patientControlNumber(), List.of()).stream()
+                    .filter(c -> c.practiceId.equals(practice)).findFirst().orElse(null);
+            rows.add(new ClaimRow(cp, postClaim(cp, t, claim, id, ambiguous.contains(cp.patientControlNumber()), flags)));
         }
         insertClaimRows(id, rows);
-        if (practiceId == null && practiceOfClaims != null && !mixed) {
-            em.createNativeQuery("update remittance set practice_id = ? where remittance_id = ?")
-                    .setParameter(1, practiceOfClaims).setParameter(2, id).executeUpdate();
-        }
         for (Remittance835.ProviderAdjustment plb : t.providerAdjustments()) {
             em.createNativeQuery("""
                     insert into provider_adjustment (remittance_id, provider_id, fiscal_period, reason_code, reference, amount)
@@ -133,10 +170,42 @@ public class RemittanceService {
                     .setParameter(4, truncate(plb.reasonCode(), 8)).setParameter(5, truncate(plb.reference(), 80))
                     .setParameter(6, plb.amount()).executeUpdate();
         }
-        return id;
+        for (Flag f : flags) {
+            em.createNativeQuery("insert into remittance_flag (remittance_id, code, detail) values (?,?,?)")
+                    .setParameter(1, id).setParameter(2, f.code()).setParameter(3, truncate(f.detail(), 500)).executeUpdate();
+        }
     }
 
-    private record Outcome(Claim claim, String result, String note) {
+    /** CLP01s that appear for different patients (NM1*QC) in one transaction: each is flagged. */
+    private static Set<String> ambiguousClaimIds(Remittance835.Transaction t, List<Flag> flags) {
+        Map<String, Set<String>> patients = new LinkedHashMap<>();
+        for (Remittance835.ClaimPayment cp : t.claims()) {
+            if (cp.patientName() != null) {
+                patients.computeIfAbsent(cp.patientControlNumber(), k -> new TreeSet<>()).add(cp.patientName());
+            }
+        }
+        Set<String> ambiguous = new HashSet<>();
+        patients.forEach((clp01, names) -> {
+            if (names.size() > 1) {
+                ambiguous.add(clp01);
+                flags.add(new Flag("DUPLICATE_CLAIM_ID", "CLP01 " + clp01 + " appears for different patients: " + names
+                        + "; only the CLPs whose patient is the claim's are posted"));
+            }
+        });
+        return ambiguous;
+    }
+
+    private record Flag(String code, String detail) {
+    }
+
+    private record Outcome(Claim claim, String result, String note, boolean needsReview) {
+        static Outcome of(Claim claim, String result, String note) {
+            return new Outcome(claim, result, note, false);
+        }
+
+        static Outcome review(Claim claim, String result, String note) {
+            return new Outcome(claim, result, note, true);
+        }
     }
 
     private record ClaimRow(Remittance835.ClaimPayment payment, Outcome outcome) {
@@ -176,82 +245,125 @@ public class RemittanceService {
                         .add(row -> row.payment().patientResponsibility())
                         .add(row -> truncate(row.payment().payerClaimControlNumber(), 64))
                         .add(row -> row.outcome().result())
-                        .add(row -> truncate(row.outcome().note(), 500));
+                        .add(row -> truncate(row.outcome().note(), 500))
+                        .add(row -> row.outcome().needsReview());
                 insert.executeUpdate();
             }
         });
     }
 
-    private Outcome postClaim(Remittance835.ClaimPayment cp, Remittance835.Transaction t, List<Claim> matches, UUID remittanceId) {
-        if ("23".equals(cp.statusCode())) {
-            return new Outcome(null, "skipped", "CLP02=23: the payer says this is not its claim");
+    private Outcome postClaim(Remittance835.ClaimPayment cp, Remittance835.Transaction t, Claim claim, UUID remittanceId,
+                              boolean ambiguous, List<Flag> flags) {
+        RemittanceRules.Kind kind = RemittanceRules.kind(cp.statusCode());
+        switch (kind) {
+            case NOT_OUR_CLAIM -> {
+                return Outcome.of(claim, "skipped", "CLP02=23: the payer says this is not its claim");
+            }
+            case PREDETERMINATION -> {
+                return Outcome.of(claim, "skipped", "CLP02=25: a predetermination of benefits, no payment");
+            }
+            case OTHER -> {
+                return Outcome.of(claim, "skipped", "CLP02=" + cp.statusCode() + " is not a status that posts money");
+            }
+            default -> {
+                // processed, denied and reversed claims post below
+            }
         }
-        if (matches.isEmpty()) {
-            return new Outcome(null, "unmatched", "no claim with this patient control number in the caller's practices");
+        if (claim == null) {
+            return Outcome.of(null, "unmatched", "no claim with this patient control number in the practice");
         }
-        if (matches.size() > 1) {
-            return new Outcome(null, "unmatched", "several practices have this claim id; post with ?practiceId=");
+        if (ambiguous && cp.patientName() != null && !cp.patientName().startsWith(
+                (claim.patientLastName == null ? "" : claim.patientLastName.toUpperCase()) + ",")) {
+            return Outcome.review(claim, "rejected", "CLP01 appears for several patients and this one (" + cp.patientName()
+                    + ") is not the claim's patient");
         }
-        Claim claim = matches.get(0);
+        if (beyondLimit(claim, cp)) {
+            return Outcome.review(claim, "rejected", "the claim's totals would exceed 999999999999.99");
+        }
+        boolean payerMismatch = !claim.payerId.equalsIgnoreCase(t.payerIdentifier()) && !claim.payerId.equalsIgnoreCase(t.payerName());
+        if (payerMismatch) {
+            flags.add(new Flag("PAYER_MISMATCH", "CLP01 " + cp.patientControlNumber() + " (segment " + cp.position()
+                    + "): the claim's payer is " + claim.payerId + ", the 835's is " + t.payerIdentifier()));
+        }
         LocalDate paidOn = t.paymentDate() != null ? t.paymentDate() : calendar.today(claim.practiceId);
         String method = switch (t.paymentMethod()) {
             case "CHK" -> "CHECK";
             case "NON" -> "NONE";
             default -> "EFT";
         };
-        List<AdjustmentInput> adjustments = new ArrayList<>();
-        List<Remittance835.Adjustment> denialCodes = new ArrayList<>();
-        for (Remittance835.Adjustment a : cp.adjustments()) {
-            if (isDenial(a)) {
-                denialCodes.add(a);
-            } else {
-                adjustments.add(new AdjustmentInput(a.groupCode(), a.reasonCode(), a.amount()));
-            }
-        }
         try {
             String result;
-            if ("22".equals(cp.statusCode())) {
-                // a reversal carries the negated amounts of the posting it takes back
-                List<AdjustmentInput> all = cp.adjustments().stream()
-                        .map(a -> new AdjustmentInput(a.groupCode(), a.reasonCode(), a.amount())).toList();
-                payments.post(claim, cp.paid(), paidOn, method, t.traceNumber(), all, "835", remittanceId);
-                result = "reversed";
-            } else if ("4".equals(cp.statusCode())) {
-                if (denialCodes.isEmpty()) {
-                    return new Outcome(claim, "rejected", "CLP02=4 (denied) without a denial CARC in CAS; review it");
+            switch (kind) {
+                case REVERSAL -> {
+                    // reversals carry the negated amounts of the posting they take back; some payers send them unsigned
+                    boolean unsigned = cp.paid().signum() > 0;
+                    BigDecimal amount = unsigned ? cp.paid().negate() : cp.paid();
+                    if (!hasOriginal(claim, amount.negate())) {
+                        flags.add(new Flag("REVERSAL_WITHOUT_ORIGINAL", "CLP01 " + cp.patientControlNumber() + " (segment "
+                                + cp.position() + "): no earlier 835 payment of " + amount.negate().toPlainString() + " to reverse"));
+                        return Outcome.review(claim, "rejected", "CLP02=22 reverses a payment of " + amount.negate().toPlainString()
+                                + " this claim never received from an 835; nothing was posted");
+                    }
+                    List<AdjustmentInput> all = cp.adjustments().stream().map(a -> new AdjustmentInput(a.groupCode(), a.reasonCode(),
+                            unsigned ? a.amount().negate() : a.amount())).toList();
+                    payments.post(claim, amount, paidOn, method, t.traceNumber(), all, "835", remittanceId);
+                    result = "reversed";
                 }
-                denialCodes.forEach(d -> denials.record(claim, d.groupCode(), d.reasonCode(), List.of(), d.amount(), paidOn, "835"));
-                result = "denied";
-            } else if (PROCESSED.contains(cp.statusCode())) {
-                payments.post(claim, cp.paid(), paidOn, method, t.traceNumber(), adjustments, "835", remittanceId);
-                // a line denied inside a paid claim still needs work: record it after the payment
-                denialCodes.forEach(d -> denials.record(claim, d.groupCode(), d.reasonCode(), List.of(), d.amount(), paidOn, "835"));
-                result = denialCodes.isEmpty() ? "posted" : "denied";
-            } else {
-                return new Outcome(claim, "skipped", "CLP02=" + cp.statusCode() + " is not a status that posts money");
+                case DENIED -> {
+                    List<Remittance835.Adjustment> codes = RemittanceRules.denialsOfDeniedClaim(cp.adjustments());
+                    if (codes.isEmpty()) {
+                        return Outcome.review(claim, "rejected", "CLP02=4 (denied) without a CAS naming why; nothing was recorded");
+                    }
+                    codes.forEach(d -> denials.record(claim, d.groupCode(), d.reasonCode(), List.of(), d.amount(), paidOn, "835"));
+                    result = "denied";
+                }
+                default -> {
+                    List<AdjustmentInput> adjustments = new ArrayList<>();
+                    List<Remittance835.Adjustment> denialCodes = new ArrayList<>();
+                    for (Remittance835.Adjustment a : cp.adjustments()) {
+                        if (RemittanceRules.isDenialOnProcessedClaim(a)) {
+                            denialCodes.add(a);
+                        } else {
+                            adjustments.add(new AdjustmentInput(a.groupCode(), a.reasonCode(), a.amount()));
+                        }
+                    }
+                    payments.post(claim, cp.paid(), paidOn, method, t.traceNumber(), adjustments, "835", remittanceId);
+                    // a line denied inside a paid claim still needs work: record it after the payment
+                    denialCodes.forEach(d -> denials.record(claim, d.groupCode(), d.reasonCode(), List.of(), d.amount(), paidOn, "835"));
+                    result = denialCodes.isEmpty() ? "posted" : "denied";
+                }
             }
             if (cp.payerClaimControlNumber() != null) {
                 claim.payerClaimControlNumber = truncate(cp.payerClaimControlNumber(), 64);
             }
             claims.announce(claim);
-            return new Outcome(claim, result, null);
+            return payerMismatch ? Outcome.review(claim, result, "the claim's payer is " + claim.payerId + ", not the 835's")
+                    : Outcome.of(claim, result, null);
         } catch (ProblemException e) {
-            return new Outcome(claim, "rejected", e.getMessage());
+            return Outcome.review(claim, "rejected", e.getMessage());
         }
     }
 
-    /** A CAS that asks for work (a denial CARC), as opposed to contractual or patient-share adjustments. */
-    static boolean isDenial(Remittance835.Adjustment a) {
-        return !"PR".equals(a.groupCode()) && a.amount().signum() > 0
-                && CarcCategories.notADenial(a.groupCode(), a.reasonCode()).isEmpty()
-                && CarcCategories.categoryOf(a.reasonCode()) != DenialCategory.OTHER;
+    /** Whether an earlier 835 payment of this amount on the claim has not been reversed yet. */
+    private boolean hasOriginal(Claim claim, BigDecimal amount) {
+        Number outstanding = (Number) em.createNativeQuery("""
+                select count(*) filter (where amount = ?2) - count(*) filter (where amount = -?2)
+                from payment where claim_id = ?1 and source = '835'""")
+                .setParameter(1, claim.claimId).setParameter(2, amount).getSingleResult();
+        return amount.signum() != 0 && outstanding.longValue() > 0;
+    }
+
+    private static boolean beyondLimit(Claim claim, Remittance835.ClaimPayment cp) {
+        BigDecimal adjustments = cp.adjustments().stream().map(Remittance835.Adjustment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return claim.paidAmount.add(cp.paid()).abs().compareTo(LIMIT) >= 0
+                || claim.adjustmentAmount.add(claim.patientResponsibility).add(adjustments).abs().compareTo(LIMIT) >= 0;
     }
 
     @Transactional
     public RemittanceView get(UUID remittanceId) {
-        Object practice = em.createNativeQuery("select coalesce(practice_id, '') from remittance where remittance_id = ?")
+        String practice = (String) em.createNativeQuery("select practice_id from remittance where remittance_id = ?")
                 .setParameter(1, remittanceId).getResultStream().findFirst().orElse(null);
-        if (practice == null || !visible((String) practice)) {
+        if (practice == null || !tenancy.canSee(practice)) {
             throw ProblemException.notFound("remittance", remittanceId);
         }
         return view(remittanceId);
@@ -282,10 +394,6 @@ public class RemittanceService {
         return new Page<>(views, next);
     }
 
-    private boolean visible(String practice) {
-        return practice.isEmpty() ? tenancy.hasRole("admin") || tenancy.hasRole("integration") : tenancy.canSee(practice);
-    }
-
     private List<String> scope(String practiceId) {
         if (practiceId != null) {
             tenancy.requireVisible(practiceId, "practice", practiceId);
@@ -297,13 +405,6 @@ public class RemittanceService {
         return List.copyOf(tenancy.practices());
     }
 
-    private UUID find(Remittance835.Transaction t, String fileHash) {
-        return (UUID) em.createNativeQuery("""
-                select remittance_id from remittance where payer_identifier = ? and trace_number = ? and file_hash = ?""")
-                .setParameter(1, truncate(t.payerIdentifier(), 80)).setParameter(2, truncate(t.traceNumber(), 80))
-                .setParameter(3, fileHash).getResultStream().findFirst().orElse(null);
-    }
-
     private RemittanceView view(UUID id) {
         Object[] r = (Object[]) em.createNativeQuery("""
                 select practice_id, payer_name, payer_identifier, trace_number, payment_method, payment_amount, payment_date,
@@ -311,18 +412,22 @@ public class RemittanceService {
         @SuppressWarnings("unchecked")
         List<Object[]> claimRows = em.createNativeQuery("""
                 select patient_control_number, claim_status_code, claim_id, charge, paid, patient_responsibility,
-                       payer_claim_control_number, result, note from remittance_claim where remittance_id = ? order by id""")
+                       payer_claim_control_number, result, note, needs_review from remittance_claim where remittance_id = ? order by id""")
                 .setParameter(1, id).getResultList();
         @SuppressWarnings("unchecked")
         List<Object[]> plbRows = em.createNativeQuery("""
                 select provider_id, fiscal_period, reason_code, reference, amount from provider_adjustment
                 where remittance_id = ? order by id""").setParameter(1, id).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> flagRows = em.createNativeQuery("select code, detail from remittance_flag where remittance_id = ? order by id")
+                .setParameter(1, id).getResultList();
         return new RemittanceView(id, (String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                 (BigDecimal) r[5], toDate(r[6]), toInstant(r[7]),
                 claimRows.stream().map(c -> new RemittanceView.ClaimResult((String) c[0], (String) c[1], (UUID) c[2],
-                        (BigDecimal) c[3], (BigDecimal) c[4], (BigDecimal) c[5], (String) c[6], (String) c[7], (String) c[8])).toList(),
+                        (BigDecimal) c[3], (BigDecimal) c[4], (BigDecimal) c[5], (String) c[6], (String) c[7], (String) c[8], (Boolean) c[9])).toList(),
                 plbRows.stream().map(p -> new RemittanceView.ProviderAdjustmentView((String) p[0], toDate(p[1]), (String) p[2],
-                        (String) p[3], (BigDecimal) p[4])).toList());
+                        (String) p[3], (BigDecimal) p[4])).toList(),
+                flagRows.stream().map(f -> new RemittanceView.Flag((String) f[0], (String) f[1])).toList());
     }
 
     private static LocalDate toDate(Object value) {
@@ -341,13 +446,5 @@ public class RemittanceService {
 
     private static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

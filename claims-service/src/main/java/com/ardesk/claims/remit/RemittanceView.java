@@ -12,7 +12,7 @@ import java.util.UUID;
 /** A posted 835 transaction and what happened to each claim in it. */
 @Schema(description = "An 835 payment and what was posted from it")
 public record RemittanceView(@Schema(implementation = String.class, format = "uuid", maxLength = 36) UUID remittanceId,
-                             @Schema(description = "Set when the file was posted for one practice", maxLength = 64,
+                             @Schema(description = "The practice the payment was posted to", maxLength = 64,
                                      pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
                              String practiceId,
                              @Schema(example = "MEDICARE PART B", maxLength = 200) String payerName,
@@ -26,7 +26,11 @@ public record RemittanceView(@Schema(implementation = String.class, format = "uu
                              @Schema(description = "One per CLP, in file order; the 10 MiB body limit bounds them", maxItems = 1000000)
                              List<ClaimResult> claims,
                              @Schema(description = "PLB adjustments, in file order", maxItems = 1000000)
-                             List<ProviderAdjustmentView> providerAdjustments) {
+                             List<ProviderAdjustmentView> providerAdjustments,
+                             @Schema(description = "What the 835 did not say cleanly: UNBALANCED (BPR02 differs from the sum of "
+                                     + "CLP04 less PLB), PAYER_MISMATCH, REVERSAL_WITHOUT_ORIGINAL, DUPLICATE_CLAIM_ID (one CLP01 "
+                                     + "for different patients), READ_WARNING (accepted although not standard)", maxItems = 1000000)
+                             List<Flag> flags) {
 
     @Schema(description = "One CLP: posted, denied, reversed, or why it was not posted")
     public record ClaimResult(@Schema(example = "PM-2026-000123", maxLength = 64) String patientControlNumber,
@@ -39,7 +43,17 @@ public record RemittanceView(@Schema(implementation = String.class, format = "uu
                               @Schema(example = "posted", description = "posted, denied, reversed, unmatched, skipped or rejected",
                                       enumeration = {"posted", "denied", "reversed", "unmatched", "skipped", "rejected"})
                               String result,
-                              @Schema(maxLength = 500) String note) {
+                              @Schema(maxLength = 500) String note,
+                              @Schema(description = "Someone has to look at this claim (reversal without original, payer mismatch, "
+                                      + "ambiguous CLP01, a posting the claim's state refused)") boolean needsReview) {
+    }
+
+    @Schema(description = "Something about the remittance someone should know or check")
+    public record Flag(@Schema(example = "UNBALANCED", maxLength = 40,
+                               enumeration = {"UNBALANCED", "PAYER_MISMATCH", "REVERSAL_WITHOUT_ORIGINAL", "DUPLICATE_CLAIM_ID", "READ_WARNING"})
+                       String code,
+                       @Schema(example = "BPR02 200.00 differs from the sum of CLP04 less PLB amounts, 450.00", maxLength = 500)
+                       String detail) {
     }
 
     @Schema(description = "A PLB provider-level adjustment (not tied to a claim)")

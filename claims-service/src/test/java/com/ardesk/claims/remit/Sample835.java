@@ -15,12 +15,28 @@ final class Sample835 {
         return isa + terminator;
     }
 
-    /** Paid claim, denied claim, a claim nobody knows, and a PLB, for practice claims {@code prefix}-PAID etc. */
+    static java.io.InputStream stream(String file) {
+        return new java.io.ByteArrayInputStream(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A sample file under src/test/resources/x12 (public samples; see SOURCE.md beside them). */
+    static String resource(String path) {
+        try (java.io.InputStream in = Sample835.class.getResourceAsStream("/x12/" + path)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Paid claim, denied claim, a claim nobody knows, and a PLB, for practice claims {@code prefix}-PAID etc.;
+     * balanced: BPR02 450.00 = 200.00 + 0 + 100.00 − (−150.00).
+     */
     static String file(String prefix, String trace) {
         return isa('*', ':', '~') + "\n" + String.join("~\n",
                 "GS*HP*5010TEST*ARDESK*20261120*1200*101*X*005010X221A1",
                 "ST*835*0001",
-                "BPR*I*200.00*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999988880*DA*98765*20261120",
+                "BPR*I*450.00*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999988880*DA*98765*20261120",
                 "TRN*1*" + trace + "*1512345678",
                 "DTM*405*20261119",
                 "N1*PR*MEDICARE PART B",
@@ -39,7 +55,7 @@ final class Sample835 {
                 "CAS*CO*197*280.50",
                 "CLP*" + prefix + "-NONE*1*100.00*100.00*0*12*PCN0003",
                 "PLB*1234567893*20261231*WO:INV123*-150.00",
-                "SE*20*0001",
+                "SE*21*0001",
                 "GE*1*101",
                 "IEA*1*000000101") + "~\n";
     }
