@@ -119,6 +119,7 @@ public final class ArDeskSystem implements AutoCloseable {
         publicKey = workDir.resolve(DevTokens.PUBLIC_KEY_RESOURCE);
         Files.writeString(publicKey, DevTokens.publicKeyPem());
         for (Service s : selected) {
+            Files.deleteIfExists(logFile(s));
             children.put(s.name(), launch(s));
         }
         for (Service s : selected) {
@@ -150,11 +151,15 @@ public final class ArDeskSystem implements AutoCloseable {
         cmd.addAll(List.of(System.getProperty(JVM_OPTIONS, LEAN_JVM).trim().split("\\s+")));
         props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", appJar(s).toString()));
-        Path logFile = workDir.resolve("logs/" + s.name() + ".log");
+        Path logFile = logFile(s);
         log.accept("starting " + s.name() + " on port " + s.port() + " (log: " + logFile + ")");
         // appended, so the log of a restarted service still shows how the killed one ended
         return new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+    }
+
+    private Path logFile(Service s) {
+        return workDir.resolve("logs/" + s.name() + ".log");
     }
 
     private void awaitReady(Service s, Process process) throws InterruptedException {
