@@ -171,9 +171,11 @@ class FaultsE2ETest {
         try (Load load = Load.start(3, 0, batch, Duration.ofMillis(100), (w, n) -> s.work.writeBatch(s.api, s.pm(w), n, batch, true))) {
             waitUntil("2 batches and their denials and payments done before the kill", () -> load.completed() >= 2,
                     Duration.ofMinutes(3));
-            // kill while a batch is inside claims-service: sent at least 50 ms ago, not yet answered
-            waitUntil("a batch in flight for 50 ms", () -> s.work.batchesInFlight().values().stream()
-                    .anyMatch(sent -> sent.isBefore(Instant.now().minusMillis(50))), Duration.ofMinutes(3));
+            // kill while a batch is inside claims-service: best when its Idempotency-Key is visibly
+            // taken and the work still running; a store that commits key and work together never shows
+            // that, so a batch unanswered for 500 ms is as good a moment
+            waitUntil("a batch in flight", () -> keysInProgress("PF3") > 0 || s.work.batchesInFlight().values().stream()
+                    .anyMatch(sent -> sent.isBefore(Instant.now().minusMillis(500))), Duration.ofMinutes(3));
             faultAt = Instant.now();
             system.kill("claims-service");
             system.startService("claims-service");
@@ -378,6 +380,20 @@ class FaultsE2ETest {
         try {
             return check.processedCount(database, consumer);
         } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Idempotency-Keys of the practice's clients that claims-service shows as taken but unanswered. */
+    private static long keysInProgress(String practice) {
+        try (Connection c = check.connect("claims"); PreparedStatement s = c.prepareStatement(
+                "select count(*) from idempotency_record where status is null and idem_key like ?")) {
+            s.setString(1, "%" + practice + "-%");
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
