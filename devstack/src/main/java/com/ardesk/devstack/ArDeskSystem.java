@@ -21,6 +21,11 @@ import java.util.function.Consumer;
  * packaged Quarkus app as a child JVM wired to them. The local run, the end-to-end tests and the
  * benchmarks all start it the same way. {@link #close()} stops the children first (they drain),
  * then Kafka, then PostgreSQL.
+ *
+ * <p>Faults for resilience tests: {@link #kill(String)} ends a service with SIGKILL (no shutdown
+ * hook, no drain: a crash), {@link #startService(String)} starts it again on the same port and
+ * database; {@code infra().postgres().stop()/restart()} and {@code infra().kafkaBroker().stop()/restart()}
+ * take the database and the broker away and bring them back with their data.
  */
 public final class ArDeskSystem implements AutoCloseable {
     /** Ports of everything; 0 picks a free one. */
@@ -47,7 +52,9 @@ public final class ArDeskSystem implements AutoCloseable {
     private final Consumer<String> log;
     private final List<Service> services;
     private final Map<String, String> extraProperties;
-    private final List<Process> children = new ArrayList<>();
+    /** The running service JVMs by service name, in start order; only these are ever stopped or killed. */
+    private final Map<String, Process> children = new LinkedHashMap<>();
+    private Path publicKey;
     private DevInfra infra;
 
     private ArDeskSystem(Path root, Path workDir, Ports ports, Map<String, String> extraProperties, Consumer<String> log) {
@@ -109,21 +116,19 @@ public final class ArDeskSystem implements AutoCloseable {
         if (selected.isEmpty()) {
             return;
         }
-        Path publicKey = workDir.resolve(DevTokens.PUBLIC_KEY_RESOURCE);
+        publicKey = workDir.resolve(DevTokens.PUBLIC_KEY_RESOURCE);
         Files.writeString(publicKey, DevTokens.publicKeyPem());
-        List<Process> started = new ArrayList<>();
         for (Service s : selected) {
-            Process p = launch(s, publicKey);
-            children.add(p);
-            started.add(p);
+            Files.deleteIfExists(logFile(s));
+            children.put(s.name(), launch(s));
         }
-        for (int i = 0; i < selected.size(); i++) {
-            awaitReady(selected.get(i), started.get(i));
+        for (Service s : selected) {
+            awaitReady(s, children.get(s.name()));
         }
         log.accept("all services ready " + Duration.between(began, Instant.now()).toMillis() + " ms after start");
     }
 
-    private Process launch(Service s, Path publicKey) throws IOException {
+    private Process launch(Service s) throws IOException {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("quarkus.http.port", String.valueOf(s.port()));
         props.put("kafka.bootstrap.servers", infra.kafkaBroker().bootstrapServers());
@@ -146,10 +151,15 @@ public final class ArDeskSystem implements AutoCloseable {
         cmd.addAll(List.of(System.getProperty(JVM_OPTIONS, LEAN_JVM).trim().split("\\s+")));
         props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", appJar(s).toString()));
-        Path logFile = workDir.resolve("logs/" + s.name() + ".log");
+        Path logFile = logFile(s);
         log.accept("starting " + s.name() + " on port " + s.port() + " (log: " + logFile + ")");
+        // appended, so the log of a restarted service still shows how the killed one ended
         return new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(logFile.toFile()).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+    }
+
+    private Path logFile(Service s) {
+        return workDir.resolve("logs/" + s.name() + ".log");
     }
 
     private void awaitReady(Service s, Process process) throws InterruptedException {
@@ -188,24 +198,58 @@ public final class ArDeskSystem implements AutoCloseable {
         return "http://localhost:" + service("gateway").port();
     }
 
-    /** PIDs of the service JVMs, for measuring their memory. */
-    public Map<String, Long> pids() {
+    /** PIDs of the running service JVMs, for measuring their memory. */
+    public synchronized Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
-        int i = 0;
-        for (Service s : services) {
-            if (i < children.size() && Files.exists(appJar(s))) {
-                pids.put(s.name(), children.get(i++).pid());
+        children.forEach((name, p) -> {
+            if (p.isAlive()) {
+                pids.put(name, p.pid());
             }
-        }
+        });
         return pids;
     }
 
+    /** Whether the service's JVM, started by this system, is alive. */
+    public synchronized boolean running(String name) {
+        Process p = children.get(name);
+        return p != null && p.isAlive();
+    }
+
+    /**
+     * kill -9 of the service's JVM (only ever a process this system started): in-flight requests
+     * and transactions are cut, nothing drains. Returns when the process is gone.
+     */
+    public synchronized void kill(String name) throws InterruptedException {
+        Process p = children.remove(service(name).name());
+        if (p == null) {
+            throw new IllegalStateException(name + " was not started by this system");
+        }
+        log.accept("kill -9 " + name + " (pid " + p.pid() + ")");
+        p.destroyForcibly();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " (pid " + p.pid() + ") did not die after SIGKILL");
+        }
+    }
+
+    /** Starts a service that is not running (after {@link #kill(String)}) and waits until it is ready. */
+    public synchronized void startService(String name) throws IOException, InterruptedException {
+        Service s = service(name);
+        Process old = children.get(name);
+        if (old != null && old.isAlive()) {
+            throw new IllegalStateException(name + " is still running (pid " + old.pid() + ")");
+        }
+        Process p = launch(s);
+        children.put(name, p);
+        awaitReady(s, p);
+    }
+
     @Override
-    public void close() {
-        for (Process p : children) {
+    public synchronized void close() {
+        List<Process> running = new ArrayList<>(children.values());
+        for (Process p : running) {
             p.destroy();
         }
-        for (Process p : children) {
+        for (Process p : running) {
             try {
                 if (!p.waitFor(20, TimeUnit.SECONDS)) {
                     p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -15,18 +16,23 @@ import java.util.Optional;
 
 /**
  * A real PostgreSQL server from the zonky binaries on Maven Central. As root, zonky runs initdb and
- * postgres through {@code unshare -U}, because PostgreSQL refuses to run as uid 0.
+ * postgres through {@code unshare -U}, because PostgreSQL refuses to run as uid 0. It can be
+ * stopped and started again on the same port and data directory, which the fault tests use.
  */
 public final class PostgresServer implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private final Path baseDir;
     private final Path dataDir;
+    private final int port;
+    private EmbeddedPostgres postgres;
 
-    private PostgresServer(EmbeddedPostgres postgres, Path dataDir) {
+    private PostgresServer(EmbeddedPostgres postgres, Path baseDir, Path dataDir) {
         this.postgres = postgres;
+        this.baseDir = baseDir;
         this.dataDir = dataDir;
+        this.port = postgres.getPort();
     }
 
     /**
@@ -44,26 +50,66 @@ public final class PostgresServer implements AutoCloseable {
         }
         try {
             Files.createDirectories(baseDir);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setOverrideWorkingDirectory(baseDir.resolve("pg-bin").toFile())
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(true)
-                    // a LANG naming a locale that is not installed makes initdb fail
-                    .setLocaleConfig("locale", "C")
-                    .setLocaleConfig("encoding", "UTF8")
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("shared_buffers", "256MB")
-                    // data here is throw-away; durability would only slow tests and the demo
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setPGStartupWait(Duration.ofSeconds(60));
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            return new PostgresServer(builder.start(), dataDir);
+            return new PostgresServer(builder(baseDir, dataDir, port).start(), baseDir, dataDir);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(explain(e), e);
+        }
+    }
+
+    /**
+     * zonky skips initdb when the data directory already holds a cluster, so the same builder
+     * starts a fresh server and restarts a stopped one. zonky never deletes the data directory:
+     * {@link #stop()} must keep it; {@link #close()} deletes it.
+     */
+    private static EmbeddedPostgres.Builder builder(Path baseDir, Path dataDir, int port) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(baseDir.resolve("pg-bin").toFile())
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                // a LANG naming a locale that is not installed makes initdb fail
+                .setLocaleConfig("locale", "C")
+                .setLocaleConfig("encoding", "UTF8")
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("shared_buffers", "256MB")
+                // data here is throw-away; durability would only slow tests and the demo
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setPGStartupWait(Duration.ofSeconds(60));
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder;
+    }
+
+    public synchronized boolean running() {
+        return postgres != null;
+    }
+
+    /**
+     * Stops the server ("fast" shutdown: open connections are cut, as in a crash of the database
+     * host seen from the clients) and keeps its data, so {@link #restart()} brings it back.
+     */
+    public synchronized void stop() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new IllegalStateException("PostgreSQL did not stop cleanly: " + e.getMessage(), e);
+            } finally {
+                postgres = null;
+            }
+        }
+    }
+
+    /** Starts a stopped server again on the same port and data. */
+    public synchronized void restart() {
+        if (postgres == null) {
+            try {
+                postgres = builder(baseDir, dataDir, port).start();
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException(explain(e), e);
+            }
         }
     }
 
@@ -108,11 +154,11 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {
-        return postgres.getJdbcUrl(USER, database);
+        return "jdbc:postgresql://localhost:" + port + "/" + database + "?user=" + USER;
     }
 
     /** Creates a database unless it exists; one per service, as in production. */
@@ -120,7 +166,7 @@ public final class PostgresServer implements AutoCloseable {
         if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("database name must be lower-case identifier: " + name);
         }
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD); Statement s = c.createStatement()) {
             var rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'");
             if (!rs.next()) {
                 s.execute("create database " + name);
@@ -133,9 +179,7 @@ public final class PostgresServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new IllegalStateException("PostgreSQL did not stop cleanly: " + e.getMessage(), e);
+            stop();
         } finally {
             Files2.deleteQuietly(dataDir);
         }
