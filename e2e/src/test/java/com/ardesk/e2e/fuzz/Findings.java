@@ -55,10 +55,6 @@ public final class Findings {
         return requests;
     }
 
-    public Map<String, Integer> statusClasses() {
-        return statusClasses;
-    }
-
     public String summary(long seed, long millis) {
         StringBuilder s = new StringBuilder();
         s.append("fuzz: ").append(requests).append(" requests in ").append(millis / 1000).append(" s (seed ").append(seed)
@@ -70,7 +66,8 @@ public final class Findings {
         s.append("fuzz: ").append(groups.size()).append(" classes of findings, ")
                 .append(groups.values().stream().mapToInt(g -> g.count).sum()).append(" requests\n");
         int i = 1;
-        for (Group g : groups.values().stream().sorted((a, b) -> a.key.compareTo(b.key)).toList()) {
+        for (Group g : groups.values().stream().sorted(java.util.Comparator.comparingInt((Group x) -> severity(x.key))
+                .thenComparing(x -> x.key)).toList()) {
             s.append(String.format("%n#%d %s  (%d×, %d operations)%n", i++, g.key, g.count, g.operations.size()));
             s.append("   operations: ").append(String.join(", ", g.operations.stream().limit(12).toList()))
                     .append(g.operations.size() > 12 ? ", …" : "").append('\n');
@@ -78,6 +75,18 @@ public final class Findings {
         }
         return s.toString();
     }
+
+    /** Worst first: what breaks clients or tenants, then the contract's letter, then the document. */
+    private static int severity(String key) {
+        String check = key.substring(0, key.indexOf(" | "));
+        int at = SEVERITY.indexOf(check);
+        return at < 0 ? SEVERITY.size() : at;
+    }
+
+    private static final java.util.List<String> SEVERITY = java.util.List.of("5xx", "no answer", "cross-practice read",
+            "existence-oracle", "invalid input accepted", "wrong status", "regression", "not problem+json", "malformed problem",
+            "no X-Request-Id", "X-Request-Id not echoed", "internals in the body", "breaks its schema", "undeclared status",
+            "undeclared media type", "body not declared");
 
     private static String example(String target, RawHttp.Request request, RawHttp.Response response, String why) {
         StringBuilder e = new StringBuilder();

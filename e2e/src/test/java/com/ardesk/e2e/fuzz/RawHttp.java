@@ -67,10 +67,6 @@ public final class RawHttp {
         this.port = port;
     }
 
-    public int port() {
-        return port;
-    }
-
     /** One exchange on its own connection ({@code Connection: close}): no state carries between requests. */
     public Response send(Request request) {
         try (Socket socket = new Socket()) {

@@ -41,6 +41,28 @@ public final class SeedCorpus {
         this.services = services;
     }
 
+    /** A claim every validation accepts: the fuzzer's seed data and the cases that need a fresh claim. */
+    public static Map<String, Object> claimBody(String practice, String payerId) {
+        String service = java.time.LocalDate.now().minusDays(40).toString();
+        return Map.of("practiceId", practice, "externalClaimId", "FZ-SEED-" + UUID.randomUUID(),
+                "patient", Map.of("accountNumber", "ACC-1", "firstName", "Ann", "lastName", "Lee", "dateOfBirth", "1970-01-01"),
+                "payerId", payerId, "providerNpi", "1234567893", "serviceDateFrom", service, "serviceDateTo", service,
+                "lines", List.of(Map.of("procedureCode", "99214", "units", 1, "chargeAmount", new BigDecimal("280.50"),
+                        "diagnosisCodes", List.of("E11.9"))));
+    }
+
+    /** A new claim of practice A in SUBMITTED, or null (then reported) when it cannot be made. */
+    private String freshClaim(String caseName) {
+        Draft d = draft("post", "/api/v1/claims", Fuzzer.A, caseName);
+        d.json = OpenApi.JSON_MAPPER().valueToTree(claimBody(Fuzzer.A, "FUZZ-PAYER"));
+        RawHttp.Response created = fuzzer.exchange(gateway, d);
+        String id = field(created, "claimId");
+        if (id == null) {
+            findings.add("regression", d.mutation, d.op.label(), gateway, d.toRequest(), created, "the case's claim could not be created");
+        }
+        return id;
+    }
+
     private Draft draft(String method, String path, String practice, String caseName) {
         Draft d = fuzzer.valid(fuzzer.operation(method, path), practice);
         d.mutation = "corpus:" + caseName;
@@ -195,7 +217,7 @@ public final class SeedCorpus {
         }
 
         // ---- an impossible transition names both states
-        String submitted = field(fuzzer.exchange(gateway, draft("post", "/api/v1/claims", a, "setup")), "claimId");
+        String submitted = freshClaim("impossible-transition-names-both-states");
         if (submitted != null) {
             String id = submitted;
             Draft appeal = draft("post", "/api/v1/claims/{claimId}/appeals", a, "impossible-transition-names-both-states");
@@ -258,7 +280,7 @@ public final class SeedCorpus {
         send(payer.expect(403));
 
         // ---- contract shapes: the denial answers the denial; payers carry their terms at the top
-        String toDeny = field(fuzzer.exchange(gateway, draft("post", "/api/v1/claims", a, "setup")), "claimId");
+        String toDeny = freshClaim("denial-answers-the-denial");
         if (toDeny != null) {
             String id = toDeny;
             Draft denial = draft("post", "/api/v1/claims/{claimId}/denials", a, "denial-answers-the-denial");

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tokens the fuzzer sends: a valid one per practice (every role, so role checks do not hide the
@@ -18,20 +19,26 @@ import java.util.Map;
  */
 public final class Tokens {
     static final List<String> ALL_ROLES = List.of("caller", "supervisor", "integration", "admin");
+    private static final Map<String, String> VALID = new ConcurrentHashMap<>();
+    private static final Map<String, Map<String, String>> MALFORMED = new ConcurrentHashMap<>();
 
     private Tokens() {
     }
 
     public static String valid(String practice) {
-        return DevTokens.token("fuzz-" + practice.toLowerCase(), ALL_ROLES, List.of(practice));
+        return VALID.computeIfAbsent(practice, p -> DevTokens.token("fuzz-" + p.toLowerCase(), ALL_ROLES, List.of(p)));
     }
 
     public static String callerOnly(String practice) {
         return DevTokens.token("fuzz-caller-" + practice.toLowerCase(), List.of("caller"), List.of(practice));
     }
 
-    /** Each malformed token by name; every one must be refused with 401. */
+    /** Each malformed token by name; every one must be refused with 401. Signed once per practice and run. */
     public static Map<String, String> malformed(String practice) {
+        return MALFORMED.computeIfAbsent(practice, Tokens::forge);
+    }
+
+    private static Map<String, String> forge(String practice) {
         Map<String, String> bad = new LinkedHashMap<>();
         bad.put("garbage", "Bearer not.a.jwt");
         bad.put("basic-scheme", "Basic ZnV6ejpmdXp6");
