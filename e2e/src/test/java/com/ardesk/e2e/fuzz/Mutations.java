@@ -381,7 +381,8 @@ public final class Mutations {
             d.mutationDetail = "chunked body";
         });
         add("method.unsupported", d -> true, (d, r) -> {
-            d.method = pick(r, "DELETE", "PATCH", "TRACE", "FOO");
+            // no path of the document declares PATCH, TRACE or FOO
+            d.method = pick(r, "PATCH", "TRACE", "FOO");
             d.mutationDetail = d.method + " " + d.op.path();
             d.refuse();
         });

@@ -285,6 +285,9 @@ public final class SeedCorpus {
             String id = toDeny;
             Draft denial = draft("post", "/api/v1/claims/{claimId}/denials", a, "denial-answers-the-denial");
             denial.path.put("claimId", id);
+            // every field the service requires, whether or not the document marks it required
+            denial.json = OpenApi.JSON_MAPPER().valueToTree(Map.of("groupCode", "CO", "reasonCode", "197",
+                    "amount", new BigDecimal("280.50"), "deniedOn", java.time.LocalDate.now().minusDays(1).toString()));
             send(gateway, denial.expect(201), r -> {
                 JsonNode body = json(r);
                 List<String> missing = new ArrayList<>();
