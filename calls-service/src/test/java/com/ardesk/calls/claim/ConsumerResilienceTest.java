@@ -4,6 +4,7 @@ import com.ardesk.calls.support.Await;
 import com.ardesk.calls.support.CallsInfra;
 import com.ardesk.calls.support.Claims;
 import com.ardesk.calls.support.ClaimsTopic;
+import com.ardesk.devstack.KafkaBroker;
 import com.ardesk.devstack.PostgresServer;
 import com.ardesk.devstack.RealInfraResource;
 import com.ardesk.devstack.TopicProbe;
@@ -14,6 +15,8 @@ import com.ardesk.kit.consumer.DeadLetterReplay;
 import com.ardesk.kit.consumer.DeadLetters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -38,6 +41,7 @@ import java.util.stream.Stream;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 
 /**
  * The consumer loop against real faults: a database outage blocks and retries (nothing dead-lettered,
@@ -129,6 +133,24 @@ class ConsumerResilienceTest {
         // a second run finds only what was dead-lettered since (poison replayed by the first run goes back there)
         int again = DeadLetterReplay.replay(Map.of("bootstrap.servers", bootstrap()), DLT, Duration.ofSeconds(60));
         assertThat(again).isLessThan(replayed);
+    }
+
+    @Test
+    void readinessAnswersWhileTheBrokerIsDownAndTheMessagingReportSaysWhatWaits() {
+        KafkaBroker broker = RealInfraResource.infra().kafkaBroker();
+        broker.stop();
+        try {
+            // bounded only so a hang fails the test instead of blocking it; readiness must not ask Kafka at all
+            RestAssuredConfig fiveSeconds = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                    .setParam("http.socket.timeout", 5000).setParam("http.connection.timeout", 5000));
+            given().config(fiveSeconds).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            given().config(fiveSeconds).get("/q/health/live").then().statusCode(200);
+            given().config(fiveSeconds).get("/q/health/well").then().statusCode(200)
+                    .body("checks.find { it.name == 'messaging' }.data", hasKey("outboxBacklog"))
+                    .body("checks.find { it.name == 'messaging' }.data", hasKey("lag." + CONSUMER));
+        } finally {
+            broker.restart();
+        }
     }
 
     private static EventEnvelope withVersion(EventEnvelope e, int version) {
