@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -21,17 +22,23 @@ import java.util.Properties;
  * stopped and started again on the same ports and log directory, which the "Kafka down" tests use.
  */
 public final class KafkaBroker implements AutoCloseable {
+    /** The one account of the SASL_PLAINTEXT listener (mechanism PLAIN). */
+    public static final String SASL_USER = "ardesk";
+    public static final String SASL_PASSWORD = "ardesk-secret";
+
     private final Path logDir;
     private final Path configFile;
     private final Properties config;
     private final int port;
+    private final int saslPort;
     private KafkaRaftServer server;
 
-    private KafkaBroker(Path logDir, Path configFile, Properties config, int port) {
+    private KafkaBroker(Path logDir, Path configFile, Properties config, int port, int saslPort) {
         this.logDir = logDir;
         this.configFile = configFile;
         this.config = config;
         this.port = port;
+        this.saslPort = saslPort;
     }
 
     /** Formats a fresh log directory under {@code baseDir} and starts the broker. */
@@ -42,15 +49,23 @@ public final class KafkaBroker implements AutoCloseable {
             Files2.deleteQuietly(logDir);
             int brokerPort = port > 0 ? port : Files2.freePort();
             int controllerPort = Files2.freePort();
+            int saslPort = Files2.freePort();
             Properties p = new Properties();
             p.put("process.roles", "broker,controller");
             p.put("node.id", "1");
             p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-            p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-            p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+            // a second, authenticated listener: proof that the services pass security settings to every client
+            p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort
+                    + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
+            p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
             p.put("controller.listener.names", "CONTROLLER");
             p.put("inter.broker.listener.name", "PLAINTEXT");
-            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            p.put("listener.security.protocol.map",
+                    "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT");
+            p.put("sasl.enabled.mechanisms", "PLAIN");
+            p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required user_" + SASL_USER + "=\""
+                            + SASL_PASSWORD + "\";");
             p.put("log.dirs", logDir.toString());
             p.put("num.partitions", "3");
             p.put("offsets.topic.replication.factor", "1");
@@ -66,7 +81,7 @@ public final class KafkaBroker implements AutoCloseable {
                 p.store(out, "AR Desk devstack broker");
             }
             format(configFile);
-            KafkaBroker broker = new KafkaBroker(logDir, configFile, p, brokerPort);
+            KafkaBroker broker = new KafkaBroker(logDir, configFile, p, brokerPort, saslPort);
             broker.startServer();
             return broker;
         } catch (IOException e) {
@@ -90,6 +105,18 @@ public final class KafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The SASL_PLAINTEXT listener; a client needs {@link #saslClientConfig()} to get in. */
+    public String saslBootstrapServers() {
+        return "127.0.0.1:" + saslPort;
+    }
+
+    /** Client settings (without the {@code kafka.} prefix) for the SASL_PLAINTEXT listener. */
+    public static Map<String, String> saslClientConfig() {
+        return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                        + SASL_USER + "\" password=\"" + SASL_PASSWORD + "\";");
     }
 
     public synchronized boolean running() {

@@ -17,12 +17,14 @@ public class RealInfraResource implements QuarkusTestResourceLifecycleManager {
     private static volatile DevInfra current;
     private String database = "app";
     private boolean withDatabase = true;
+    private boolean sasl;
     private DevInfra infra;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
         withDatabase = !"false".equals(initArgs.get("postgres"));
+        sasl = "sasl".equals(initArgs.get("kafkaListener"));
     }
 
     @Override
@@ -30,7 +32,13 @@ public class RealInfraResource implements QuarkusTestResourceLifecycleManager {
         infra = DevInfra.start(Path.of("target", "devstack-" + UUID.randomUUID().toString().substring(0, 8)), 0, 0);
         current = infra;
         Map<String, String> config = new HashMap<>();
-        config.put("kafka.bootstrap.servers", infra.kafkaBroker().bootstrapServers());
+        if (sasl) {
+            // initArg kafkaListener=sasl: the service reaches Kafka only through the authenticated listener
+            config.put("kafka.bootstrap.servers", infra.kafkaBroker().saslBootstrapServers());
+            KafkaBroker.saslClientConfig().forEach((key, value) -> config.put("kafka." + key, value));
+        } else {
+            config.put("kafka.bootstrap.servers", infra.kafkaBroker().bootstrapServers());
+        }
         if (withDatabase) {
             infra.postgres().createDatabase(database);
             config.put("quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(database));

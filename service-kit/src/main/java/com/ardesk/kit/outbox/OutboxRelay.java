@@ -121,6 +121,23 @@ public final class OutboxRelay {
         return total;
     }
 
+    /** Unpublished events: how many, and when the oldest was written (null when none waits). */
+    public record Backlog(long unpublished, Instant oldest) {
+        public double ageSeconds(Instant now) {
+            return oldest == null ? 0 : Math.max(0, Duration.between(oldest, now).toMillis() / 1000.0);
+        }
+    }
+
+    public Backlog backlog() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select count(*), min(timestamp) from outbox_event where published_at is null");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            Timestamp oldest = rs.getTimestamp(2);
+            return new Backlog(rs.getLong(1), oldest == null ? null : oldest.toInstant());
+        }
+    }
+
     private Future<RecordMetadata> send(String id, String topic, String key, String type, String payload) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
         // Debezium's header names, so a later move to its EventRouter changes nothing for consumers

@@ -1,6 +1,9 @@
 package com.ardesk.kit.outbox;
 
+import com.ardesk.kit.kafka.KafkaClientConfig;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -12,9 +15,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,19 +28,23 @@ import java.util.concurrent.TimeUnit;
 public class OutboxRelayRunner {
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
-    private final String bootstrapServers;
+    private final KafkaClientConfig kafka;
+    private final MeterRegistry registry;
     private final String applicationName;
+    private volatile OutboxRelay.Backlog backlog = new OutboxRelay.Backlog(0, null);
+    private Instant nextMeasure = Instant.EPOCH;
     private ScheduledExecutorService executor;
     private OutboxRelay relay;
     private Instant lastWarning = Instant.EPOCH;
     private Instant nextPurge = Instant.EPOCH;
 
     public OutboxRelayRunner(AgroalDataSource dataSource, OutboxConfig config,
-                             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                             KafkaClientConfig kafka, MeterRegistry registry,
                              @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.dataSource = dataSource;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
+        this.registry = registry;
         this.applicationName = applicationName;
     }
 
@@ -47,6 +55,11 @@ public class OutboxRelayRunner {
         // one lock per service: replicas of claims-service exclude each other, not calls-service
         long lockKey = ("ardesk-outbox-" + applicationName).hashCode();
         relay = new OutboxRelay(dataSource, this::newProducer, lockKey, config.batchSize(), config.ackTimeout());
+        // what an alert needs while Kafka is away: events keep committing and wait here
+        Gauge.builder("ardesk.outbox.backlog", this, r -> r.backlog.unpublished())
+                .description("events committed but not yet acknowledged by the broker").register(registry);
+        Gauge.builder("ardesk.outbox.oldest.age.seconds", this, r -> r.backlog.ageSeconds(Instant.now()))
+                .description("age of the oldest unpublished event, 0 when none waits").register(registry);
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "outbox-relay");
             t.setDaemon(true);
@@ -59,6 +72,7 @@ public class OutboxRelayRunner {
     private void round() {
         long delay = config.pollInterval().toMillis();
         try {
+            measureBacklog();
             if (relay.relayOnce() >= config.batchSize()) {
                 delay = 0;
             } else if (Instant.now().isAfter(nextPurge)) {
@@ -79,6 +93,19 @@ public class OutboxRelayRunner {
         }
     }
 
+    /** Every few seconds, not every round: the count is cheap but rounds come every 100 ms. */
+    private void measureBacklog() throws SQLException {
+        if (Instant.now().isAfter(nextMeasure)) {
+            nextMeasure = Instant.now().plusSeconds(5);
+            backlog = relay.backlog();
+        }
+    }
+
+    /** The unpublished events as last measured (every few seconds by the relay thread). */
+    public OutboxRelay.Backlog backlog() {
+        return backlog;
+    }
+
     private void purge() {
         try {
             int purged = relay.purgePublished(config.retention());
@@ -91,19 +118,18 @@ public class OutboxRelayRunner {
     }
 
     private Producer<String, String> newProducer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "12000");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(p);
+        return new KafkaProducer<>(kafka.client(
+                Map.of(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox",
+                        ProducerConfig.LINGER_MS_CONFIG, "2",
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000",
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "12000"),
+                // the relay's ordering and exactly-once-to-the-broker depend on these
+                Map.of(ProducerConfig.ACKS_CONFIG, "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName())));
     }
 
     void stop(@Observes ShutdownEvent ignored) {
