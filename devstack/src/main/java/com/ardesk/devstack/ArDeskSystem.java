@@ -48,6 +48,8 @@ public final class ArDeskSystem implements AutoCloseable {
     private final List<Service> services;
     private final Map<String, String> extraProperties;
     private final List<Process> children = new ArrayList<>();
+    /** Each process's management interface (health, metrics): a free port, never exposed by the gateway. */
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private DevInfra infra;
 
     private ArDeskSystem(Path root, Path workDir, Ports ports, Map<String, String> extraProperties, Consumer<String> log) {
@@ -126,6 +128,7 @@ public final class ArDeskSystem implements AutoCloseable {
     private Process launch(Service s, Path publicKey) throws IOException {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("quarkus.http.port", String.valueOf(s.port()));
+        props.put("quarkus.management.port", String.valueOf(managementPorts.computeIfAbsent(s.name(), n -> Files2.freePort())));
         props.put("kafka.bootstrap.servers", infra.kafkaBroker().bootstrapServers());
         props.put("mp.jwt.verify.publickey.location", publicKey.toUri().toString());
         props.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
@@ -154,7 +157,7 @@ public final class ArDeskSystem implements AutoCloseable {
 
     private void awaitReady(Service s, Process process) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI ready = URI.create(s.url() + "/q/health/ready");
+        URI ready = URI.create(managementUrl(s.name()) + "/q/health/ready");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(envInt("ARDESK_START_TIMEOUT_SECONDS", 180)));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -182,6 +185,11 @@ public final class ArDeskSystem implements AutoCloseable {
 
     public Service service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Where a started process serves /q/health and /q/metrics. */
+    public String managementUrl(String serviceName) {
+        return "http://localhost:" + managementPorts.get(serviceName);
     }
 
     public String gatewayUrl() {

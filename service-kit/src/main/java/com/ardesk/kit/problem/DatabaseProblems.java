@@ -9,7 +9,8 @@ import java.util.Map;
  * What a database failure means for the client, read from the SQLState anywhere in the cause chain
  * (Hibernate, Narayana and Agroal each wrap it). The database being unreachable, restarting or
  * out of connections is a 503 with Retry-After, a transient state the client may retry through;
- * a value PostgreSQL cannot hold is the client's 400/422. Any other failure stays a 500.
+ * a value PostgreSQL cannot hold is the client's 400/422, and a unique key taken by a concurrent
+ * request (that code did not resolve itself) a 409. Any other failure stays a 500.
  */
 public final class DatabaseProblems {
     static final String RETRY_AFTER_SECONDS = "5";
@@ -49,6 +50,11 @@ public final class DatabaseProblems {
             return new ProblemException(503, "service-unavailable", "Service Unavailable",
                     "the request collided with a concurrent one and changed nothing; retry it", List.of(),
                     Map.of("Retry-After", "1"));
+        }
+        if (state.equals("23505")) {
+            // a concurrent request created the same natural key first; nothing of this one was kept
+            return ProblemException.conflict("concurrent-update",
+                    "a concurrent request created the same resource; read it and retry");
         }
         if (state.equals("22003")) {
             return ProblemException.unprocessable("numeric-out-of-range",

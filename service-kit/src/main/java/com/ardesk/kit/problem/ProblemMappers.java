@@ -69,7 +69,7 @@ public class ProblemMappers {
             field = pathOf(m.getPath());
         } else if (e instanceof InputCoercionException c && c.getProcessor() != null) {
             field = currentField(c);
-        } else if (e instanceof StreamReadException r && r.getProcessor() != null) {
+        } else if (isDuplicateKey(e) && e instanceof StreamReadException r && r.getProcessor() != null) {
             field = pathOf(r.getProcessor().getParsingContext());
         }
         if (e instanceof JsonInput.RefusedValue) {
