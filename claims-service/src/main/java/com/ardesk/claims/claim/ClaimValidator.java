@@ -119,7 +119,8 @@ public final class ClaimValidator {
                 errors.add(new FieldError(at + ".units", "must be between 1 and 9999"));
             }
             Money.check(at + ".chargeAmount", line.chargeAmount(), false, errors);
-            if (line.chargeAmount() != null) {
+            if (line.chargeAmount() != null && line.chargeAmount().abs().compareTo(Money.MAX) <= 0) {
+                // an amount over the maximum is already named on its own line
                 total = total.add(line.chargeAmount().abs());
             }
             List<String> dx = line.diagnosisCodes() == null ? List.of() : line.diagnosisCodes();
