@@ -55,6 +55,8 @@ public final class ArDeskSystem implements AutoCloseable {
     /** The running service JVMs by service name, in start order; only these are ever stopped or killed. */
     private final Map<String, Process> children = new LinkedHashMap<>();
     private Path publicKey;
+    /** Each process's management interface (health, metrics): a free port, never exposed by the gateway. */
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private DevInfra infra;
 
     private ArDeskSystem(Path root, Path workDir, Ports ports, Map<String, String> extraProperties, Consumer<String> log) {
@@ -131,6 +133,7 @@ public final class ArDeskSystem implements AutoCloseable {
     private Process launch(Service s) throws IOException {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("quarkus.http.port", String.valueOf(s.port()));
+        props.put("quarkus.management.port", String.valueOf(managementPorts.computeIfAbsent(s.name(), n -> Files2.freePort())));
         props.put("kafka.bootstrap.servers", infra.kafkaBroker().bootstrapServers());
         props.put("mp.jwt.verify.publickey.location", publicKey.toUri().toString());
         props.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
@@ -164,7 +167,7 @@ public final class ArDeskSystem implements AutoCloseable {
 
     private void awaitReady(Service s, Process process) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI ready = URI.create(s.url() + "/q/health/ready");
+        URI ready = URI.create(managementUrl(s.name()) + "/q/health/ready");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(envInt("ARDESK_START_TIMEOUT_SECONDS", 180)));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -192,6 +195,11 @@ public final class ArDeskSystem implements AutoCloseable {
 
     public Service service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Where a started process serves /q/health and /q/metrics. */
+    public String managementUrl(String serviceName) {
+        return "http://localhost:" + managementPorts.get(serviceName);
     }
 
     public String gatewayUrl() {

@@ -1,5 +1,6 @@
 package com.ardesk.calls.infra;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import com.ardesk.calls.support.CallsInfra;
 import com.ardesk.devstack.DevTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,7 +18,7 @@ class ServiceSurfaceTest {
 
     @Test
     void readinessChecksDatabaseAndKafka() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().port(ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class)).when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test

@@ -95,6 +95,10 @@ public class ClaimService {
         }
         ClaimInput body = input == null ? null : withIds(input, practiceId, externalClaimId);
         checkInput(body, pathErrors);
+        // concurrent upserts of one claim queue here, one transaction after the other, instead of
+        // colliding on its unique key (two inserts) or its version (two updates)
+        Claim.getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
+                .setParameter(1, practiceId + '\u001f' + externalClaimId).getSingleResult();
         Optional<Claim> existing = findByExternalId(body.practiceId(), body.externalClaimId());
         if (existing.isPresent()) {
             com.ardesk.kit.web.ETags.requireMatch(ifMatch, existing.get().version);

@@ -2,6 +2,7 @@ package com.ardesk.claims.claim;
 
 import com.ardesk.kit.problem.FieldError;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,7 @@ public final class ClaimValidator {
             errors.add(new FieldError("lines", "must have 1 to " + MAX_LINES + " lines"));
             return;
         }
+        BigDecimal total = BigDecimal.ZERO;
         for (int i = 0; i < lines.size(); i++) {
             String at = "lines[" + i + "]";
             ClaimInput.LineInput line = lines.get(i);
@@ -117,6 +119,10 @@ public final class ClaimValidator {
                 errors.add(new FieldError(at + ".units", "must be between 1 and 9999"));
             }
             Money.check(at + ".chargeAmount", line.chargeAmount(), false, errors);
+            if (line.chargeAmount() != null && line.chargeAmount().abs().compareTo(Money.MAX) <= 0) {
+                // an amount over the maximum is already named on its own line
+                total = total.add(line.chargeAmount().abs());
+            }
             List<String> dx = line.diagnosisCodes() == null ? List.of() : line.diagnosisCodes();
             if (dx.isEmpty() || dx.size() > 4) {
                 errors.add(new FieldError(at + ".diagnosisCodes", "must have 1 to 4 ICD-10-CM codes"));
@@ -126,6 +132,10 @@ public final class ClaimValidator {
                     errors.add(new FieldError(at + ".diagnosisCodes[" + d + "]", "must be an ICD-10-CM code such as E11.9"));
                 }
             }
+        }
+        // the claim's billed amount is this total, stored as numeric(14,2) like every amount
+        if (total.compareTo(Money.MAX) > 0) {
+            errors.add(new FieldError("lines", "the chargeAmount total must be at most " + Money.MAX));
         }
     }
 

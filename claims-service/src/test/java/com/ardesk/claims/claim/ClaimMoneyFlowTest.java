@@ -99,9 +99,9 @@ class ClaimMoneyFlowTest {
     void invalidPaymentIs400AndAClosedClaimRefusesMoneyNamingBothStates() {
         String id = create("F-BADPAY", "MCR-F", 40);
         given().auth().oauth2(PM).contentType(ContentType.JSON)
-                .body("{\"amount\":-1,\"paidOn\":\"2999-01-01\",\"method\":\"CASH\"}")
+                .body("{\"amount\":-1,\"paidOn\":\"2199-01-01\",\"method\":\"CASH\"}")
                 .post("/api/v1/claims/" + id + "/payments").then().statusCode(400).body("errors[0].field", equalTo("method"));
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"amount\":-1,\"paidOn\":\"2999-01-01\"}")
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"amount\":-1,\"paidOn\":\"2199-01-01\"}")
                 .post("/api/v1/claims/" + id + "/payments").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("amount", "paidOn", "method"));
 

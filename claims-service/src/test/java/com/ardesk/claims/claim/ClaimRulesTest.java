@@ -79,6 +79,14 @@ class ClaimRulesTest {
     }
 
     @Test
+    void linesWhoseTotalOverflowsTheBilledAmountAreRefusedOnLines() {
+        String max = Money.MAX.toPlainString();
+        assertThat(fields(ClaimValidator.validate(claim(List.of(line("99214", max), line("99213", "0.01"))), TODAY)))
+                .containsExactly("lines");
+        assertThat(ClaimValidator.validate(claim(List.of(line("99214", max))), TODAY)).isEmpty();
+    }
+
+    @Test
     void statusTableAllowsTheLifecycleAndRefusesTheRestNamingBothStates() {
         assertThat(ClaimStatus.SUBMITTED.canMoveTo(ClaimStatus.DENIED)).isTrue();
         assertThat(ClaimStatus.DENIED.canMoveTo(ClaimStatus.APPEALED)).isTrue();

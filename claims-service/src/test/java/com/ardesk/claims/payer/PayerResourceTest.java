@@ -140,6 +140,6 @@ class PayerResourceTest {
 
     @Test
     void readinessChecksDatabaseAndKafka() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().port(ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class)).when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -1,5 +1,6 @@
 package com.ardesk.followup.infra;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import com.ardesk.followup.support.FollowupInfra;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,6 @@ class OpenApiTest {
 
     @Test
     void healthIsUp() {
-        given().get("/q/health/ready").then().statusCode(200);
+        given().port(ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class)).get("/q/health/ready").then().statusCode(200);
     }
 }

@@ -40,6 +40,10 @@ public class TokenCheck {
     }
 
     public void handle(RoutingContext rc) {
+        if (rc.request().headers().getAll("Authorization").size() > 1) {
+            Problems.invalid(rc, "Authorization", "must be sent once");
+            return;
+        }
         String header = rc.request().getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             rc.response().putHeader("WWW-Authenticate", "Bearer");
@@ -74,8 +78,9 @@ public class TokenCheck {
 
     private Verified verify(String compact) throws ParseException {
         JsonWebToken token = parser.parse(compact);
-        if (token.getSubject() == null || token.getSubject().isBlank()) {
-            throw new ParseException("the token names no subject");
+        String malformed = ClaimShape.problem(compact, System.currentTimeMillis() / 1000);
+        if (malformed != null) {
+            throw new ParseException(malformed);
         }
         return new Verified(token.getSubject(),
                 token.getGroups() == null ? Set.of() : Set.copyOf(token.getGroups()), token.getExpirationTime());

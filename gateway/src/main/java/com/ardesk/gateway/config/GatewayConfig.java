@@ -32,6 +32,23 @@ public interface GatewayConfig {
     /** The merged OpenAPI document. */
     Docs docs();
 
+    Cors cors();
+
+    /** Cross-origin calls from the front ends (web/CorsPolicy). */
+    interface Cors {
+        /** Exact origins allowed, e.g. https://app.ardesk.example (ARDESK_CORS_ORIGINS). */
+        List<String> origins();
+
+        List<String> methods();
+
+        List<String> headers();
+
+        List<String> exposedHeaders();
+
+        /** How long a browser may cache a preflight answer. */
+        Duration maxAge();
+    }
+
     interface Upstream {
         /** Time to open a TCP connection before the service counts as unavailable (503). */
         @WithDefault("2s")

@@ -2,6 +2,7 @@ package com.ardesk.gateway.problem;
 
 import com.ardesk.gateway.web.RequestIds;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -34,11 +35,27 @@ public final class Problems {
 
     /** Ends the exchange with a problem answer; headers already put on the response are kept. */
     public static void send(RoutingContext rc, int status, String kind, String title, String detail) {
+        send(rc, status, kind, title, detail, null, null);
+    }
+
+    /** A 400 naming the one field (a header or parameter) that is wrong and why. */
+    public static void invalid(RoutingContext rc, String field, String message) {
+        send(rc, 400, "validation", "Request is invalid", field + ": " + message, field, message);
+    }
+
+    private static void send(RoutingContext rc, int status, String kind, String title, String detail, String field,
+                             String message) {
         if (rc.response().headWritten()) {
             rc.response().reset();
             return;
         }
-        Buffer body = body(status, kind, title, detail, rc.request().path(), RequestIds.of(rc.request()));
+        String path = rc.request().path();
+        JsonObject json = body(status, kind, title, detail, path != null && path.length() <= 512 ? path : null,
+                RequestIds.of(rc.request())).toJsonObject();
+        if (field != null) {
+            json.put("errors", new JsonArray().add(new JsonObject().put("field", field).put("message", message)));
+        }
+        Buffer body = json.toBuffer();
         if (!rc.request().isEnded()) {
             // a body we refused to read would otherwise have to be drained before the next request
             rc.response().putHeader("Connection", "close");

@@ -8,6 +8,7 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -136,6 +137,31 @@ class TokenCheckTest {
         given().header("Authorization", Tokens.bearer("visitor"))
                 .when().get("/api/v1/claims")
                 .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void tokensWithoutTheClaimsArDeskNeedsAre401() throws Exception {
+        JwtClaims noSubject = validClaims();
+        noSubject.unsetClaim("sub");
+        JwtClaims issuedNextYear = validClaims();
+        issuedNextYear.setIssuedAt(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 + 365L * 86400));
+        JwtClaims groupsString = validClaims();
+        groupsString.setClaim("groups", "admin");
+        JwtClaims noPractices = validClaims();
+        noPractices.unsetClaim("practices");
+        for (JwtClaims claims : List.of(noSubject, issuedNextYear, groupsString, noPractices)) {
+            refused("Bearer " + DevTokens.sign(claims));
+        }
+    }
+
+    @Test
+    void twoAuthorizationHeadersAre400NamingIt() {
+        given().header("Authorization", Tokens.bearer("caller")).header("Authorization", Tokens.bearer("admin"))
+                .when().get("/api/v1/claims")
+                .then().statusCode(400).contentType("application/problem+json")
+                .header("X-Request-Id", org.hamcrest.Matchers.notNullValue())
+                .body("type", equalTo("https://ardesk.dev/problems/validation"))
+                .body("errors[0].field", equalTo("Authorization"));
     }
 
     private static JwtClaims validClaims() {

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Three real HTTP servers on random ports standing in for claims-, calls- and followup-service.
  * Each echoes what reached it (method, URI, headers, body size and SHA-256) and has a few special
- * paths: {@code .../download?bytes=N} streams N bytes, {@code .../slow} stays silent for 5 s,
+ * paths: {@code .../download?bytes=N} streams N bytes, {@code .../slow} stays silent for 30 s (well past the gateway's test idle timeout),
  * {@code .../hangup} closes the connection without answering,
  * {@code ?status=N} answers that status, {@code /q/openapi} serves a small document, and
  * {@code /__stub/down?ms=N} stops listening for N ms (connections are refused meanwhile).
@@ -84,7 +84,7 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
             return;
         }
         if (path.endsWith("/slow")) {
-            vertx.setTimer(5000, t -> {
+            vertx.setTimer(30_000, t -> {
                 if (!response.closed()) {
                     response.end("late");
                 }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 @WithStubUpstreams
@@ -33,6 +35,33 @@ class CorsAndHeadersTest {
                 .when().options("/api/v1/claims")
                 .then().extract().response();
         assertThat(response.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+        assertThat(response.header("X-Request-Id")).isNotBlank();
+        assertThat(response.jsonPath().getString("type")).isEqualTo("https://ardesk.dev/problems/cors-origin-refused");
+    }
+
+    @Test
+    void actualRequestFromOtherOriginIs403Problem() {
+        given().header("Origin", "https://evil.example").header("Authorization", Tokens.bearer("caller"))
+                .when().get("/api/v1/claims")
+                .then().statusCode(403).contentType("application/problem+json")
+                .header("X-Request-Id", notNullValue())
+                .body("type", equalTo("https://ardesk.dev/problems/cors-origin-refused"));
+    }
+
+    @Test
+    void overlongUriIs414AndOverlargeHeadersAre431Problems() {
+        given().header("Authorization", Tokens.bearer("caller")).queryParam("q", "x".repeat(5000))
+                .when().get("/api/v1/claims")
+                .then().statusCode(414).contentType("application/problem+json")
+                .header("X-Request-Id", notNullValue())
+                .body("type", equalTo("https://ardesk.dev/problems/uri-too-long"));
+        given().header("Authorization", Tokens.bearer("caller")).header("X-Padding", "x".repeat(64 * 1024))
+                .when().get("/api/v1/claims")
+                .then().statusCode(431).contentType("application/problem+json")
+                .header("X-Request-Id", notNullValue())
+                .body("type", equalTo("https://ardesk.dev/problems/headers-too-large"));
     }
 
     @Test

@@ -21,7 +21,8 @@ import java.time.Duration;
  * audience, expiry) is remembered for a few minutes, keyed by the whole compact token, signature
  * included, so nothing forged or altered can match. A front end sends the same token on every call
  * for its whole lifetime, and the RSA check and claim parsing were a large part of a short request.
- * Expiry is checked again on every use; tokens that fail are never remembered.
+ * Expiry is checked again on every use; tokens that fail are never remembered. A verified token must
+ * also have the claims AR Desk relies on ({@link TokenShape}), or it is refused like a forged one.
  */
 @Alternative
 @Priority(1)
@@ -44,6 +45,10 @@ public class VerifiedTokens implements JWTParser {
             return known;
         }
         JsonWebToken fresh = verifier.parse(token);
+        String malformed = TokenShape.problem(token, System.currentTimeMillis() / 1000);
+        if (malformed != null) {
+            throw new ParseException(malformed);
+        }
         verified.put(token, fresh);
         return fresh;
     }

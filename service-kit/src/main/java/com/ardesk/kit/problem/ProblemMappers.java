@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.ardesk.kit.web.JsonInput;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -57,7 +60,8 @@ public class ProblemMappers {
     // the exact Jackson types are listed so these win over Quarkus' built-in (non-problem) mappers
     @ServerExceptionMapper({JsonProcessingException.class, JsonMappingException.class, MismatchedInputException.class,
             InvalidFormatException.class, UnrecognizedPropertyException.class, JsonParseException.class,
-            StreamReadException.class, InputCoercionException.class})
+            StreamReadException.class, InputCoercionException.class, InvalidDefinitionException.class,
+            JsonInput.RefusedValue.class})
     public Response unreadableJson(JsonProcessingException e, ContainerRequestContext request) {
         String field = "body";
         String message;
@@ -65,8 +69,14 @@ public class ProblemMappers {
             field = pathOf(m.getPath());
         } else if (e instanceof InputCoercionException c && c.getProcessor() != null) {
             field = currentField(c);
+        } else if (isDuplicateKey(e) && e instanceof StreamReadException r && r.getProcessor() != null) {
+            field = pathOf(r.getProcessor().getParsingContext());
         }
-        if (e instanceof InputCoercionException) {
+        if (e instanceof JsonInput.RefusedValue) {
+            message = e.getOriginalMessage();
+        } else if (isDuplicateKey(e)) {
+            message = "is given twice; send each field once";
+        } else if (e instanceof InputCoercionException) {
             message = "is out of range";
         } else if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
@@ -107,6 +117,15 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, request);
         }
+        if (status == 404 && e.getCause() != null) {
+            // JAX-RS answers a query or path value that does not convert with 404; it is bad input
+            return build(request, 400, "validation", "Request is invalid", "a parameter has a value of the wrong type",
+                    List.of(new FieldError("parameter", "has a value of the wrong type"))).build();
+        }
+        if (status == 413) {
+            return build(request, 413, "payload-too-large", "Content Too Large", "the request body is too large",
+                    List.of()).build();
+        }
         if (status >= 500) {
             return unexpected(e, request);
         }
@@ -137,6 +156,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
+        ProblemException known = DatabaseProblems.of(e);
+        if (known != null) {
+            if (known.status() >= 500) {
+                Log.warnf("%s %s → %d: %s (request %s)", request.getMethod(), request.getUriInfo().getPath(),
+                        known.status(), e.toString(), RequestIds.of(request));
+            }
+            return problem(known, request);
+        }
         String requestId = RequestIds.of(request);
         Log.errorf(e, "unexpected failure of %s %s (request %s)", request.getMethod(), request.getUriInfo().getPath(),
                 requestId);
@@ -188,6 +215,30 @@ public class ProblemMappers {
         } catch (java.io.IOException | RuntimeException ignored) {
             return "body";
         }
+    }
+
+    private static boolean isDuplicateKey(JsonProcessingException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
+    }
+
+    /** The JSON path the parser stands at, e.g. {@code lines[2].note}. */
+    private static String pathOf(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                parts.add(0, c.getCurrentName());
+            } else if (c.inArray()) {
+                parts.add(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (String part : parts) {
+            if (!b.isEmpty() && !part.startsWith("[")) {
+                b.append('.');
+            }
+            b.append(part);
+        }
+        return b.isEmpty() ? "body" : b.toString();
     }
 
     private static String pathOf(List<JsonMappingException.Reference> path) {

@@ -1,47 +1,51 @@
 package com.ardesk.kit.web;
 
-import com.ardesk.kit.problem.Problem;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ardesk.kit.problem.HttpProblems;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
 
 /**
  * A request whose declared {@code Content-Length} is over {@code quarkus.http.limits.max-body-size}
  * gets a 413 problem naming the limit. Quarkus refuses such a body too, but with an empty answer,
  * and every AR Desk error is problem+json. The body is not read, so the connection closes after
- * the answer, as Quarkus does. A chunked body over the limit is still cut off by Quarkus.
+ * the answer, as Quarkus does. A body of unknown length (chunked) is read here, counted as it
+ * arrives and refused with the same 413 problem the moment it passes the limit; the REST layer then
+ * reads the buffered body. Without this, the REST layer parsed a chunked body while it streamed
+ * and, at the limit, answered an empty 413.
  */
 @ApplicationScoped
 public class BodyLimit {
     private final long maxBytes;
-    private final ObjectMapper json;
+    private final BodyHandler chunkedBodies;
 
-    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") String maxBodySize,
-              ObjectMapper json) {
+    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") String maxBodySize) {
         this.maxBytes = new MemorySizeConverter().convert(maxBodySize).asLongValue();
-        this.json = json;
+        // over the limit it fails the request with 413, which RequestGuard's failure handler answers
+        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBytes).setMergeFormAttributes(false)
+                .setDeleteUploadedFilesOnEnd(true);
     }
 
     void register(@Observes Filters filters) {
         // after RequestIds (1000), so the problem carries the request id
         filters.register(rc -> {
             String declared = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (declared == null && rc.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+                chunkedBodies.handle(rc);
+                return;
+            }
             if (declared == null || !over(declared)) {
                 rc.next();
                 return;
             }
-            Problem problem = new Problem(Problem.type("payload-too-large"), "Content Too Large", 413,
-                    "the request body is larger than " + maxBytes + " bytes", rc.normalizedPath(),
-                    rc.request().getHeader(RequestIds.HEADER), null);
-            rc.response().setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
-                    .end(encode(problem));
+            HttpProblems.send(rc, 413, "payload-too-large", "Content Too Large",
+                    "the request body is larger than " + maxBytes + " bytes", List.of());
         }, 900);
     }
 
@@ -51,14 +55,6 @@ public class BodyLimit {
         } catch (NumberFormatException malformed) {
             // the HTTP layer answers 400 to a malformed length
             return false;
-        }
-    }
-
-    private String encode(Problem problem) {
-        try {
-            return json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a problem record always serializes", e);
         }
     }
 }

@@ -27,7 +27,14 @@ import java.util.regex.Pattern;
  * {@code Idempotency-Key} for creating POSTs: the first request with a key runs and its answer is
  * stored; a retry with the same key and the same body gets that answer again (with
  * {@code Idempotent-Replayed: true}) and changes nothing; the same key with another body is a 422.
- * A request that failed leaves no record, so it can be retried after a fix. Keys are scoped per user.
+ * Keys are scoped per user.
+ * <p>
+ * The key's row, the work and the stored answer commit in one transaction (the work joins it). A
+ * request that fails, or a process killed mid-way, leaves no row, so a retry runs again, once. A
+ * concurrent duplicate waits on the first one's uncommitted row (PostgreSQL's unique-index wait),
+ * then replays its answer, or runs if the first rolled back: there is no "in progress" state that
+ * a crash could leave behind. Work that commits in transactions of its own (a batch stores its
+ * chunks separately) is outside that guarantee and must be idempotent by itself.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -52,20 +59,15 @@ public class Idempotency {
         }
         String principal = user == null ? "anonymous" : user;
         String hash = hash(method + " " + path + " " + json(body));
-        Response replay = QuarkusTransaction.requiringNew().call(() -> claim(principal, key, hash));
-        if (replay != null) {
-            return replay;
-        }
-        Response response;
-        try {
-            response = action.get();
-        } catch (RuntimeException e) {
-            QuarkusTransaction.requiringNew().run(() -> forget(principal, key));
-            throw e;
-        }
-        Response stored = response;
-        QuarkusTransaction.requiringNew().run(() -> remember(principal, key, stored));
-        return response;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Response replay = claim(principal, key, hash);
+            if (replay != null) {
+                return replay;
+            }
+            Response response = action.get();
+            remember(principal, key, response);
+            return response;
+        });
     }
 
     private Response claim(String principal, String key, String hash) {
@@ -87,17 +89,14 @@ public class Idempotency {
                 select.setString(2, key);
                 try (ResultSet rs = select.executeQuery()) {
                     if (!rs.next()) {
+                        // the row the insert waited on was rolled back and removed in between
                         throw ProblemException.conflict("idempotency-in-progress", "a request with this "
-                                + HEADER + " just finished failing; retry it");
+                                + HEADER + " just failed; retry it");
                     }
                     if (!rs.getString(1).equals(hash)) {
                         throw ProblemException.unprocessable("idempotency-key-reused", HEADER + " " + key
                                 + " was used for a different request; use a new key for a new request",
                                 List.of(new FieldError(HEADER, "was already used with a different body")));
-                    }
-                    if (rs.getObject(2) == null) {
-                        throw ProblemException.conflict("idempotency-in-progress",
-                                "the first request with this " + HEADER + " is still running; retry shortly");
                     }
                     Response.ResponseBuilder r = Response.status(rs.getInt(2)).header("Idempotent-Replayed", "true");
                     if (rs.getString(6) != null) {
@@ -130,17 +129,6 @@ public class Idempotency {
             update.setString(6, principal);
             update.setString(7, key);
             update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("idempotency store unavailable", e);
-        }
-    }
-
-    private void forget(String principal, String key) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement delete = c.prepareStatement(
-                "delete from idempotency_record where principal = ? and idem_key = ? and status is null")) {
-            delete.setString(1, principal);
-            delete.setString(2, key);
-            delete.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("idempotency store unavailable", e);
         }

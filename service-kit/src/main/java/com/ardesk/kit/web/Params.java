@@ -31,11 +31,17 @@ public final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.validation(name, "must be a date (YYYY-MM-DD)");
         }
+        String outOfRange = JsonInput.dateProblem(date);
+        if (outOfRange != null) {
+            throw ProblemException.validation(name, outOfRange);
+        }
+        return date;
     }
 
     public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
