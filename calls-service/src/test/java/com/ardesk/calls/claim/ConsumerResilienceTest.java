@@ -17,6 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
+import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.ConfigProvider;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -78,7 +80,7 @@ class ConsumerResilienceTest {
             ConsumerGroupDescription group = group();
             assertThat(group.groupState()).isEqualTo(GroupState.STABLE);
             assertThat(group.members()).hasSize(1);
-            given().get("/q/health/ready").then().statusCode(503);
+            management().get("/q/health/ready").then().statusCode(503);
         } finally {
             restoreDatabase();
         }
@@ -91,7 +93,7 @@ class ConsumerResilienceTest {
         String eventIds = ids.toString();
         assertThat(TopicProbe.read(bootstrap(), DLT, v -> eventIds.contains(EventJson.read(v).eventId().toString()),
                 0, Duration.ofSeconds(20), Duration.ofSeconds(1))).isEmpty();
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
@@ -143,9 +145,9 @@ class ConsumerResilienceTest {
             // bounded only so a hang fails the test instead of blocking it; readiness must not ask Kafka at all
             RestAssuredConfig fiveSeconds = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
                     .setParam("http.socket.timeout", 5000).setParam("http.connection.timeout", 5000));
-            given().config(fiveSeconds).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-            given().config(fiveSeconds).get("/q/health/live").then().statusCode(200);
-            given().config(fiveSeconds).get("/q/health/well").then().statusCode(200)
+            management().config(fiveSeconds).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            management().config(fiveSeconds).get("/q/health/live").then().statusCode(200);
+            management().config(fiveSeconds).get("/q/health/well").then().statusCode(200)
                     .body("checks.find { it.name == 'messaging' }.data", hasKey("outboxBacklog"))
                     .body("checks.find { it.name == 'messaging' }.data", hasKey("lag." + CONSUMER));
         } finally {
@@ -212,5 +214,11 @@ class ConsumerResilienceTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Health lives on the management interface, a port of its own (a free one in tests). */
+    private static RequestSpecification management() {
+        return given().port(ConfigProvider.getConfig()
+                .getValue("quarkus.management.test-port", Integer.class));
     }
 }
