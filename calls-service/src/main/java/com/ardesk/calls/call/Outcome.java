@@ -1,6 +1,6 @@
 package com.ardesk.calls.call;
 
-/** What a call achieved, aligned with X12 277 status categories where one exists (DOMAIN.md). */
+/** What a call achieved, aligned with X12 277 status categories where one exists (docs/domain.md "Calls"). */
 public enum Outcome {
     /** Claim is pending adjudication (277 P1-P4). */
     IN_PROCESS,

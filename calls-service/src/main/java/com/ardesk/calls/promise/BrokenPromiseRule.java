@@ -5,7 +5,7 @@ import java.time.LocalDate;
 
 /**
  * When a promise counts as broken: no covering payment by {@code expectedOn} plus the grace
- * business days (DOMAIN.md: default 5 for checks, 2 for EFT). Business days are Monday to Friday.
+ * business days (docs/domain.md "Promises to pay": default 5 for checks, 2 for EFT). Business days are Monday to Friday.
  */
 public final class BrokenPromiseRule {
     private BrokenPromiseRule() {

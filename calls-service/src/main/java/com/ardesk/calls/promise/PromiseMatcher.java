@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Whether a posted payment keeps a promise (DOMAIN.md "Promises to pay"): it must cover the
+ * Whether a posted payment keeps a promise (docs/domain.md "Promises to pay"): it must cover the
  * promised amount less the tolerance, and when the payer gave a check/EFT number the payment must
  * carry the same trace number. Reversals (negative amounts) never keep a promise.
  */

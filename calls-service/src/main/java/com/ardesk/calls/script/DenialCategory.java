@@ -1,6 +1,6 @@
 package com.ardesk.calls.script;
 
-/** The denial categories claims-service derives from CARCs (DOMAIN.md "Denials"). */
+/** The denial categories claims-service derives from CARCs (docs/domain.md "Denials"). */
 public enum DenialCategory {
     ELIGIBILITY,
     AUTHORIZATION,

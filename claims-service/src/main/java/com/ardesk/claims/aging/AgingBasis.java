@@ -1,6 +1,6 @@
 package com.ardesk.claims.aging;
 
-/** Which clock AR age counts from. DOMAIN.md's default is the first billed date. */
+/** Which clock AR age counts from. The default is the first billed date (docs/domain.md "Aging"). */
 public enum AgingBasis {
     /** First billed date (submittedOn), the industry default. */
     FIRST_BILLED,

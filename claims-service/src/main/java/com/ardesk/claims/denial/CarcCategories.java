@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Derives the worklist category of a denial from its CARC (DOMAIN.md's table), and tells which
+ * Derives the worklist category of a denial from its CARC (the table in docs/domain.md "Denials"), and tells which
  * group/reason pairs are not denials at all but ordinary contractual or patient-share adjustments.
  */
 public final class CarcCategories {

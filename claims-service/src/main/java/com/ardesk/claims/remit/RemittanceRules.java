@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 
-/** DOMAIN.md's 835 rules: what a CLP02 status means and which CAS are denials rather than adjustments. */
+/** The 835 rules of docs/domain.md ("835 posting"): what a CLP02 status means and which CAS are denials rather than adjustments. */
 public final class RemittanceRules {
     /** What a claim's CLP02 asks of the books. */
     public enum Kind {
@@ -49,7 +49,7 @@ public final class RemittanceRules {
 
     /**
      * On a processed (paid) claim, a CAS asks for work when a payer (not the patient) kept money for a
-     * reason of DOMAIN.md's denial table; anything else is an adjustment of the payment.
+     * reason of the denial table in docs/domain.md; anything else is an adjustment of the payment.
      */
     public static boolean isDenialOnProcessedClaim(Remittance835.Adjustment a) {
         return !"PR".equals(a.groupCode()) && a.amount().signum() > 0 && !isAdjustment(a)

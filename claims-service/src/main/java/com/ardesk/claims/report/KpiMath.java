@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The KPI formulas (HFMA MAP keys, DOMAIN.md), separate from the SQL that feeds them so each can be
+ * The KPI formulas (HFMA MAP keys, docs/domain.md "KPIs"), separate from the SQL that feeds them so each can be
  * checked against figures computed by hand. A ratio with a zero denominator is null: "not
  * measurable", never a division error or a misleading 0.
  */

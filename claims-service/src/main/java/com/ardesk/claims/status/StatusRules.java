@@ -2,7 +2,7 @@ package com.ardesk.claims.status;
 
 import java.util.Set;
 
-/** DOMAIN.md's 277/277CA rules: what an STC tells about a claim. */
+/** The 277/277CA rules (docs/domain.md): what an STC tells about a claim. */
 public final class StatusRules {
     /** 277CA categories of a claim refused before adjudication. */
     private static final Set<String> REJECTED = Set.of("A3", "A4", "A6", "A7", "A8");

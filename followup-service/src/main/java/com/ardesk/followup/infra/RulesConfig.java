@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
-/** Follow-up rule settings ({@code ardesk.rules.*}); defaults are DOMAIN.md's. */
+/** Follow-up rule settings ({@code ardesk.rules.*}); defaults are those of docs/domain.md "Follow-up tasks". */
 @ConfigMapping(prefix = "ardesk.rules")
 public interface RulesConfig {
     /** Time zone that decides what "today" is for due dates and aging. */

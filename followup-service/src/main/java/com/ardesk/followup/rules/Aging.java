@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * AR aging as DOMAIN.md defines it: days since the first billed date (falling back to the service
+ * AR aging as docs/domain.md "Aging" defines it: days since the first billed date (falling back to the service
  * date), in the buckets 0-30, 31-60, 61-90, 91-120, 120+.
  */
 public final class Aging {

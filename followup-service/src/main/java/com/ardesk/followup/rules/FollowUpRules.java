@@ -109,7 +109,7 @@ public final class FollowUpRules {
 
     /**
      * A logged call is the follow-up the open STATUS_CHECK/CALLBACK asked for, so those close; the
-     * outcome decides the next one (DOMAIN.md "Call outcomes").
+     * outcome decides the next one (docs/domain.md "Follow-up tasks").
      *
      * @param appealDeadline the claim's appeal deadline if the read model knows one
      */

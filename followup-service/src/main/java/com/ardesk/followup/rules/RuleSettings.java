@@ -14,7 +14,7 @@ package com.ardesk.followup.rules;
 public record RuleSettings(int appealLeadDays, int timelyFilingLeadDays, int inProcessDays, int infoRequestedDays,
                            int resubmitDays, int appealStatusCheckDays, int promiseCheckOffsetDays) {
 
-    /** DOMAIN.md "Call outcomes" defaults. */
+    /** Defaults of docs/domain.md "Follow-up tasks". */
     public static RuleSettings defaults() {
         return new RuleSettings(14, 30, 14, 7, 30, 30, 1);
     }
