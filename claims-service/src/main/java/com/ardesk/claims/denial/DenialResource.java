@@ -59,7 +59,7 @@ public class DenialResource {
             + "else the payer's rule); the claim becomes DENIED. Answers the denial with a Location to it. "
             + "Emits ClaimDenied, ClaimStatusChanged and ClaimChanged. CO-45 and PR-1/2/3 are not denials (422).")
     @APIResponse(responseCode = "201", description = "Denial recorded; the body is the denial",
-            headers = @Header(name = "Location", description = "GET of this denial", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Location", description = "GET of this denial", schema = @Schema(type = SchemaType.STRING, maxLength = 2048)),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DenialView.class),
                     examples = @ExampleObject(name = "denial", value = DENIAL_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid denial; errors[] names each field")

@@ -1,5 +1,6 @@
 package com.ardesk.claims.status;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
@@ -12,11 +13,17 @@ public record StatusResult(@Schema(description = "TRN02: the claim's trace (CLM0
                            String trace,
                            @Schema(implementation = String.class, format = "uuid", maxLength = 36) UUID claimId,
                            @Schema(example = "A3", maxLength = 8) String statusCategory,
-                           @Schema(description = "Every claim-level STC01 as sent", example = "[\"A3:21:85\"]", maxItems = 99)
+                           @Schema(description = "Every claim-level STC01 as sent", example = "[\"A3:21:85\"]", type = SchemaType.ARRAY,
+                                   implementation = StatusCode.class, maxItems = 99)
                            List<String> statusCodes,
                            @Schema(implementation = String.class, format = "date", maxLength = 10) LocalDate effectiveOn,
                            @Schema(example = "SUBMITTED", maxLength = 20, description = "The claim's status after this") String claimStatus,
                            @Schema(example = "updated", enumeration = {"updated", "unchanged", "unmatched"},
                                    description = "updated; unchanged (already received: a replay changes nothing); unmatched (no such claim)")
                            String result) {
+
+    /** Only names the item schema of the status code list in the OpenAPI document. */
+    @Schema(name = "StcStatusCode", type = SchemaType.STRING, maxLength = 40, example = "A3:21:85")
+    interface StatusCode {
+    }
 }

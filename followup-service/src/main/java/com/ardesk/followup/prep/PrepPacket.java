@@ -106,8 +106,14 @@ public record PrepPacket(ClaimInfo claim,
                          @Schema(maxItems = 50) List<Objection> objections,
                          @Schema(description = "Specificity of the fit (payer 8, denial category 4, last outcome 2, status 1)",
                                  example = "4", minimum = "0", maximum = "15") int score,
-                         @Schema(description = "Why this script was chosen", maxItems = 6, example = "[\"the claim's denial category is AUTHORIZATION\"]")
+                         @Schema(description = "Why this script was chosen", type = SchemaType.ARRAY, implementation = Reason.class, maxItems = 6,
+                                 example = "[\"the claim's denial category is AUTHORIZATION\"]")
                          List<String> why) {
+    }
+
+    /** Only names the item schema of a script's reasons in the OpenAPI document. */
+    @Schema(name = "ScriptReason", type = SchemaType.STRING, maxLength = 128, example = "the claim's denial category is CODING")
+    interface Reason {
     }
 
     @Schema(description = "An anticipated objection and its rebuttal.")
