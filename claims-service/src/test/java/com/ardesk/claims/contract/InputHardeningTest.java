@@ -3,6 +3,7 @@ package com.ardesk.claims.contract;
 import com.ardesk.claims.support.ClaimsInfra;
 import com.ardesk.devstack.DevTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
@@ -76,6 +77,13 @@ class InputHardeningTest {
         // a duplicated key cannot be built from a map: the raw text is the point of this test
         problem(given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"practiceId\":\"P100\",\"practiceId\":\"P101\"}")
                 .post("/api/v1/claims").then(), 400, VALIDATION).body("errors[0].field", equalTo("practiceId"));
+    }
+
+    @Test
+    void textAfterTheJsonDocumentIs400() throws Exception {
+        // a valid claim followed by a stray brace: the raw text is the point of this test
+        String body = new ObjectMapper().writeValueAsString(claimBody()) + "}";
+        problem(given().auth().oauth2(PM).contentType(ContentType.JSON).body(body).post("/api/v1/claims").then(), 400, VALIDATION);
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -45,6 +46,8 @@ public class JsonInput implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // "{...}}" is not one JSON document: without this, Jackson reads the first value and ignores the rest
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         SimpleModule module = new SimpleModule("ardesk-json-input");
         module.addDeserializer(String.class, new NoNulStrings());
         module.setDeserializerModifier(new BoundedTime());
