@@ -1,42 +1,10 @@
 package com.ardesk.claims.payer;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import java.time.Instant;
-import java.time.LocalDate;
 
 /** One version of a payer's deadlines, in force from {@code effectiveFrom} until the next version. */
 @Entity
 @Table(name = "payer_rule")
-public class PayerRule extends PanacheEntityBase {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-    @Column(name = "payer_id")
-    public String payerId;
-    @Column(name = "effective_from")
-    public LocalDate effectiveFrom;
-    @Column(name = "timely_filing_days")
-    public int timelyFilingDays;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "timely_filing_basis")
-    public ClockBasis timelyFilingBasis;
-    @Column(name = "appeal_window_days")
-    public int appealWindowDays;
-    @Column(name = "promise_grace_days")
-    public int promiseGraceDays;
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    RuleTerms terms() {
-        return new RuleTerms(effectiveFrom, timelyFilingDays, timelyFilingBasis, appealWindowDays, promiseGraceDays);
-    }
+public class PayerRule extends VersionedTerms {
 }
