@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -23,9 +24,11 @@ public class RateLimiter {
 
     private final GatewayConfig.RateLimits config;
     private final Cache<String, Bucket> buckets;
+    private final TimeMeter clock;
 
-    RateLimiter(GatewayConfig config) {
+    RateLimiter(GatewayConfig config, RateClock clock) {
         this.config = config.rateLimit();
+        this.clock = clock;
         // a bucket unseen for longer than its window is full again, so forgetting it changes nothing
         this.buckets = Caffeine.newBuilder()
                 .maximumSize(this.config.maxTracked())
@@ -52,6 +55,7 @@ public class RateLimiter {
 
     private Decision take(String key, long perMinute) {
         Bucket bucket = buckets.get(key, k -> Bucket.builder()
+                .withCustomTimePrecision(clock)
                 .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, WINDOW).build())
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);

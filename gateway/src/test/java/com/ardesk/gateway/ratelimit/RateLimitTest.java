@@ -4,6 +4,9 @@ import com.ardesk.gateway.support.Tokens;
 import com.ardesk.gateway.support.WithStubUpstreams;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -11,10 +14,25 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The test profile allows callers 20 and integration clients 60 requests a minute. */
+/**
+ * The test profile allows callers 20 and integration clients 60 requests a minute. The buckets' clock
+ * is held still, so a slow run cannot refill a token between two counted requests.
+ */
 @QuarkusTest
 @WithStubUpstreams
 class RateLimitTest {
+    @Inject
+    HeldRateClock clock;
+
+    @BeforeEach
+    void holdTime() {
+        clock.hold();
+    }
+
+    @AfterEach
+    void releaseTime() {
+        clock.release();
+    }
 
     @Test
     void callerGets429WithRetryAfterOnceTheBucketIsEmpty() {

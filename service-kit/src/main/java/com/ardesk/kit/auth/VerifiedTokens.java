@@ -9,11 +9,13 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import javax.crypto.SecretKey;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -29,23 +31,32 @@ import java.time.Duration;
 @ApplicationScoped
 public class VerifiedTokens implements JWTParser {
     private final JWTParser verifier;
+    private final Clock clock;
     private final Cache<String, JsonWebToken> verified = Caffeine.newBuilder()
             .maximumSize(20_000)
             .expireAfterWrite(Duration.ofMinutes(5))
             .build();
 
+    @Inject
     public VerifiedTokens(JWTAuthContextInfo authContext) {
+        this(authContext, Clock.systemUTC());
+    }
+
+    /** With the clock that decides whether a remembered token has expired (tests move it instead of sleeping). */
+    VerifiedTokens(JWTAuthContextInfo authContext, Clock clock) {
         this.verifier = new DefaultJWTParser(authContext);
+        this.clock = clock;
     }
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         JsonWebToken known = verified.getIfPresent(token);
-        if (known != null && known.getExpirationTime() > System.currentTimeMillis() / 1000) {
+        long now = clock.instant().getEpochSecond();
+        if (known != null && known.getExpirationTime() > now) {
             return known;
         }
         JsonWebToken fresh = verifier.parse(token);
-        String malformed = TokenShape.problem(token, System.currentTimeMillis() / 1000);
+        String malformed = TokenShape.problem(token, now);
         if (malformed != null) {
             throw new ParseException(malformed);
         }
