@@ -239,7 +239,25 @@ public final class ArDeskSystem implements AutoCloseable {
         }
     }
 
-    /** Starts a service that is not running (after {@link #kill(String)}) and waits until it is ready. */
+    /**
+     * SIGTERM to the service's JVM (only ever a process this system started), as Kubernetes does in a
+     * rolling restart: the service drains (readiness down, in-flight requests finish, consumers and
+     * relay stop) and exits. Returns when the process is gone.
+     */
+    public synchronized void stop(String name) throws InterruptedException {
+        Process p = children.remove(service(name).name());
+        if (p == null) {
+            throw new IllegalStateException(name + " was not started by this system");
+        }
+        log.accept("SIGTERM " + name + " (pid " + p.pid() + ")");
+        p.destroy();
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(name + " (pid " + p.pid() + ") did not stop within 90 s of SIGTERM");
+        }
+    }
+
+    /** Starts a service that is not running (after {@link #kill(String)} or {@link #stop(String)}) and waits until it is ready. */
     public synchronized void startService(String name) throws IOException, InterruptedException {
         Service s = service(name);
         Process old = children.get(name);

@@ -310,6 +310,28 @@ class FaultsE2ETest {
         s.conclude(null, null);
     }
 
+    @Test
+    @Order(7)
+    void claimsServiceRestartedGracefullyDuringWrites() throws Exception {
+        Scenario s = new Scenario("SIGTERM and restart of claims-service during writes (a rolling restart)", "PF7");
+        Instant faultAt;
+        Instant liftedAt;
+        try (Load load = Load.start(4, 0, 1, Duration.ofMillis(100), (w, n) -> s.work.writeOne(s.api, s.pm(w), n))) {
+            waitUntil("20 claims written before the restart", () -> load.completed() >= 20, Duration.ofMinutes(3));
+            faultAt = Instant.now();
+            // requests in flight at SIGTERM must finish; those sent while it drains or is down get 503
+            // from the gateway (never 502) and are sent again by the clients
+            system.stop("claims-service");
+            s.verdict.figure("drain and exit took", Traffic.seconds(Duration.between(faultAt, Instant.now())));
+            system.startService("claims-service");
+            liftedAt = Instant.now();
+            s.verdict.figure("stop and start took", Traffic.seconds(Duration.between(faultAt, liftedAt)));
+            waitUntil("20 claims written after the restart", () -> load.completedSince(liftedAt) >= 20,
+                    Duration.ofMinutes(3));
+        }
+        s.conclude(faultAt, liftedAt);
+    }
+
     /** One scenario: its practice, its clients, its traffic and its verdict. */
     private static final class Scenario {
         final Verdict verdict;
