@@ -28,6 +28,10 @@ public final class FollowUpRules {
     public static final Set<String> FINISHED = Set.of("PAID", "WRITTEN_OFF", "CLOSED");
     /** Statuses in which the payer has not answered yet, so timely filing is still at stake. */
     public static final Set<String> AWAITING_PAYER = Set.of("SUBMITTED", "IN_PROCESS");
+    /** 277CA categories of a payer that took the claim into adjudication. */
+    private static final Set<String> ACCEPTED = Set.of("A1", "A2");
+    /** followup_task.rule_key is varchar(100). */
+    private static final int RULE_KEY_MAX = 100;
 
     private final RuleSettings settings;
 
@@ -89,11 +93,6 @@ public final class FollowUpRules {
     public List<TaskAction> claimStatusChanged(String toStatus) {
         return FINISHED.contains(toStatus) ? List.of(new TaskAction.CancelAll("claim " + toStatus)) : List.of();
     }
-
-    /** 277CA categories of a payer that took the claim into adjudication. */
-    private static final Set<String> ACCEPTED = Set.of("A1", "A2");
-    /** rule_key is varchar(100). */
-    private static final int RULE_KEY_MAX = 100;
 
     /**
      * What a status the payer sent electronically asks for (docs/domain.md "Payer status (277CA,
