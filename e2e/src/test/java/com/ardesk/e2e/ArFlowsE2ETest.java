@@ -123,6 +123,62 @@ class ArFlowsE2ETest {
                 .get("/api/v1/followups"), r -> r.statusCode() == 200 && r.jsonPath().getList("items").isEmpty());
     }
 
+    /** A public or constructed X12 sample of claims-service's tests, read from the repository. */
+    static String x12Sample(String path) throws java.io.IOException {
+        Path root = Path.of(System.getProperty("ardesk.root", "..")).toAbsolutePath().normalize();
+        return java.nio.file.Files.readString(root.resolve("claims-service/src/test/resources/x12").resolve(path));
+    }
+
+    static Response postX12(String path, String file) {
+        return given().auth().oauth2(PM).contentType("application/edi-x12").body(file.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post(path);
+    }
+
+    static Response followups(String claimId) {
+        return given().auth().oauth2(ADMIN).queryParam("claimId", claimId).get("/api/v1/followups");
+    }
+
+    static Predicate<Response> hasTask(String type, String status) {
+        return r -> r.statusCode() == 200 && r.jsonPath().getList("items", Map.class).stream()
+                .anyMatch(t -> type.equals(t.get("type")) && status.equals(t.get("status")));
+    }
+
+    /**
+     * Issue 13: a 277CA rejection becomes a fix-and-resubmit task carrying the payer's codes, and a
+     * finalized 277 closes the status check somebody would otherwise have phoned about.
+     */
+    @Test
+    void aPayerRejectionBecomesAResubmitTaskAndAFinalStatusClosesTheStatusCheck() throws Exception {
+        String rejectedExternal = "E2E-277CA-" + UUID.randomUUID();
+        String rejected = newClaim(rejectedExternal);
+        postX12("/api/v1/acknowledgments", x12Sample("277ca/accepted-and-rejected.277")
+                .replace("PM-SAMPLE-0001", "E2E-NOBODY-" + UUID.randomUUID()).replace("PM-SAMPLE-0002", rejectedExternal))
+                .then().statusCode(200).body("claims.find { it.claimId == '" + rejected + "' }.result", equalTo("updated"));
+
+        Response tasks = eventually(() -> followups(rejected), hasTask("RESUBMIT", "OPEN"));
+        Map<String, Object> resubmit = tasks.jsonPath().getMap("items.find { it.type == 'RESUBMIT' }");
+        assertThat((String) resubmit.get("reason")).contains("A3:21:85", "A7:562:85");
+        assertThat(resubmit.get("dueOn")).isEqualTo(today().toString());
+        given().auth().oauth2(CALLER).get("/api/v1/claims/" + rejected + "/payer-status").then().statusCode(200)
+                .body("latest.source", equalTo("277CA")).body("latest.rejected", equalTo(true));
+        given().auth().oauth2(OUTSIDER).get("/api/v1/claims/" + rejected + "/payer-status").then().statusCode(404);
+
+        String finalizedExternal = "E2E-277-" + UUID.randomUUID();
+        String finalized = newClaim(finalizedExternal);
+        // followup-service learns the claim from ClaimChanged; until then the task's claim is unknown (404)
+        eventually(() -> given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                        .body("{\"claimId\":\"%s\",\"type\":\"STATUS_CHECK\",\"reason\":\"is the claim on file?\"}".formatted(finalized))
+                        .post("/api/v1/followups"), r -> r.statusCode() == 201);
+        postX12("/api/v1/claim-status", x12Sample("277/claim-level-status.277").replace("SE*36*0001", "SE*38*0001")
+                .replace("ABCXYZ2", finalizedExternal).replace("ABCXYZ1", "E2E-NOBODY-" + UUID.randomUUID())
+                .replace("ABCXYC3", "E2E-NOBODY-" + UUID.randomUUID()))
+                .then().statusCode(200).body("claims.find { it.claimId == '" + finalized + "' }.statusCategory", equalTo("F0"));
+
+        Response closed = eventually(() -> followups(finalized), hasTask("STATUS_CHECK", "DONE"));
+        assertThat(closed.jsonPath().getString("items.find { it.type == 'STATUS_CHECK' }.closeReason"))
+                .isEqualTo("payer status F0:3 on 2005-09-15 via 277");
+    }
+
     @Test
     void tenancyAndErrorsHoldThroughTheGateway() {
         String claimId = newClaim("E2E-TEN-" + UUID.randomUUID());

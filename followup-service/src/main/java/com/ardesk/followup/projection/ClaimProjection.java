@@ -22,8 +22,10 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -159,9 +161,20 @@ public class ClaimProjection {
             claim.status = s.toStatus();
             claim.updatedAt = at;
         }
-        TimelineEntry.record(s.claimId(), event.practiceId(), at, "STATUS_CHANGED", s.fromStatus() + " → " + s.toStatus()
-                + (s.reason() != null ? " (" + s.reason() + ")" : ""), null);
-        tasks.apply(s.claimId(), event.practiceId(), rules(event).claimStatusChanged(s.toStatus()), SYSTEM, at);
+        if (s.source() != null) {
+            TimelineEntry.record(s.claimId(), event.practiceId(), at, "PAYER_STATUS", "payer status "
+                    + (s.statusCodes() != null ? String.join(" ", s.statusCodes()) : s.statusCategory())
+                    + (s.effectiveOn() != null ? " on " + s.effectiveOn() : "") + " via " + s.source()
+                    + (Boolean.TRUE.equals(s.rejected()) ? " (rejected)" : "")
+                    + (Objects.equals(s.fromStatus(), s.toStatus()) ? "" : ", " + s.fromStatus() + " → " + s.toStatus()), null);
+        } else {
+            TimelineEntry.record(s.claimId(), event.practiceId(), at, "STATUS_CHANGED", s.fromStatus() + " → " + s.toStatus()
+                    + (s.reason() != null ? " (" + s.reason() + ")" : ""), null);
+        }
+        FollowUpRules practiceRules = rules(event);
+        List<TaskAction> actions = new ArrayList<>(practiceRules.claimStatusChanged(s.toStatus()));
+        actions.addAll(practiceRules.payerStatus(s, day(event)));
+        tasks.apply(s.claimId(), event.practiceId(), actions, SYSTEM, at);
     }
 
     private void appealFiled(EventEnvelope event, AppealFiled a, Instant at) {

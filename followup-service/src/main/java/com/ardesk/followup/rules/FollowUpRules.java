@@ -7,6 +7,7 @@ import com.ardesk.events.calls.PromiseToPay;
 import com.ardesk.events.claims.AppealFiled;
 import com.ardesk.events.claims.ClaimDenied;
 import com.ardesk.events.claims.ClaimPaymentPosted;
+import com.ardesk.events.claims.ClaimStatusChanged;
 import com.ardesk.events.claims.ClaimWrittenOff;
 
 import java.math.BigDecimal;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +28,10 @@ public final class FollowUpRules {
     public static final Set<String> FINISHED = Set.of("PAID", "WRITTEN_OFF", "CLOSED");
     /** Statuses in which the payer has not answered yet, so timely filing is still at stake. */
     public static final Set<String> AWAITING_PAYER = Set.of("SUBMITTED", "IN_PROCESS");
+    /** 277CA categories of a payer that took the claim into adjudication. */
+    private static final Set<String> ACCEPTED = Set.of("A1", "A2");
+    /** followup_task.rule_key is varchar(100). */
+    private static final int RULE_KEY_MAX = 100;
 
     private final RuleSettings settings;
 
@@ -42,6 +48,7 @@ public final class FollowUpRules {
         if (denied.appealDeadline() != null) {
             appealDeadline(denied.appealDeadline(), today).ifPresent(actions::add);
         }
+        actions.add(adjudicated("denied " + code + " on " + denied.deniedOn()));
         return actions;
     }
 
@@ -87,11 +94,74 @@ public final class FollowUpRules {
         return FINISHED.contains(toStatus) ? List.of(new TaskAction.CancelAll("claim " + toStatus)) : List.of();
     }
 
+    /**
+     * What a status the payer sent electronically asks for (docs/domain.md "Payer status (277CA,
+     * 277)"): a 277CA rejection opens RESUBMIT due today and ends the status check, since the payer
+     * has answered; an acceptance closes RESUBMIT and moves the status check out like an "in
+     * process" call would. A 277 finalized (F) status closes the status check; pending (P) moves it
+     * {@code inProcessDays} out; a request for information (R) makes it due today with the codes, opening
+     * one if none is open; an error (E) or a failed search (D) makes an open one due today, because the
+     * payer's system did not answer and a person has to. Any 277 but E/D closes RESUBMIT: the payer
+     * has the claim. A move made in AR Desk ({@code source} null) asks for nothing here.
+     */
+    public List<TaskAction> payerStatus(ClaimStatusChanged status, LocalDate today) {
+        if (status.source() == null || status.statusCategory() == null || status.statusCategory().isEmpty()) {
+            return List.of();
+        }
+        String category = status.statusCategory().toUpperCase(Locale.ROOT);
+        String codes = status.statusCodes() == null || status.statusCodes().isEmpty()
+                ? category : String.join(" ", status.statusCodes());
+        String said = "payer status " + codes + (status.effectiveOn() != null ? " on " + status.effectiveOn() : "")
+                + " via " + status.source();
+        String key = ruleKey(status.source() + ":" + status.effectiveOn() + ":" + codes);
+        LocalDate recheck = today.plusDays(settings.inProcessDays());
+        if ("277CA".equals(status.source())) {
+            if (Boolean.TRUE.equals(status.rejected())) {
+                return List.of(
+                        new TaskAction.Close(Set.of(TaskType.STATUS_CHECK), said + ": the payer rejected the claim"),
+                        new TaskAction.Open(TaskType.RESUBMIT, today, "payer rejected the claim: " + said
+                                + ": fix what the codes name and resubmit", "rejected:" + key));
+            }
+            if (ACCEPTED.contains(category)) {
+                return List.of(
+                        new TaskAction.Close(Set.of(TaskType.RESUBMIT), said + ": the payer accepted the claim"),
+                        new TaskAction.Reschedule(TaskType.STATUS_CHECK, recheck,
+                                said + ": accepted for adjudication; check again on " + recheck));
+            }
+            return List.of();
+        }
+        TaskAction.Close received = new TaskAction.Close(Set.of(TaskType.RESUBMIT), said + ": the payer has the claim");
+        return switch (category.charAt(0)) {
+            case 'F' -> List.of(new TaskAction.Close(Set.of(TaskType.STATUS_CHECK, TaskType.RESUBMIT), said));
+            case 'P' -> List.of(received, new TaskAction.Reschedule(TaskType.STATUS_CHECK, recheck,
+                    said + ": pending; check again on " + recheck));
+            case 'R' -> {
+                String reason = said + ": the payer asks for information; send what the codes name";
+                yield List.of(received, new TaskAction.Reschedule(TaskType.STATUS_CHECK, today, reason),
+                        new TaskAction.Open(TaskType.STATUS_CHECK, today, reason, "payer-status:" + key));
+            }
+            case 'E', 'D' -> List.of(new TaskAction.Reschedule(TaskType.STATUS_CHECK, today,
+                    said + ": the payer gave no status electronically; call"));
+            default -> List.of();
+        };
+    }
+
+    private static String ruleKey(String key) {
+        return key.length() <= RULE_KEY_MAX - "payer-status:".length() ? key
+                : key.substring(0, RULE_KEY_MAX - "payer-status:".length());
+    }
+
     public List<TaskAction> paymentPosted(ClaimPaymentPosted payment) {
         boolean cleared = "PAID".equals(payment.statusAfter())
                 || (payment.balanceAfter() != null && payment.balanceAfter().signum() <= 0);
         return cleared ? List.of(new TaskAction.CancelAll("claim paid: " + Money.format(payment.amount())
-                + " posted on " + payment.paidOn())) : List.of();
+                + " posted on " + payment.paidOn()))
+                : List.of(adjudicated(Money.format(payment.amount()) + " posted on " + payment.paidOn()));
+    }
+
+    /** A payer that paid or denied the claim has taken it: a rejection's fix-and-resubmit is over. */
+    private static TaskAction adjudicated(String what) {
+        return new TaskAction.Close(Set.of(TaskType.RESUBMIT), "payer adjudicated the claim: " + what);
     }
 
     public List<TaskAction> writtenOff(ClaimWrittenOff writeOff) {

@@ -18,6 +18,14 @@ public sealed interface TaskAction {
     record Close(Set<TaskType> types, String reason) implements TaskAction {
     }
 
+    /**
+     * Move the claim's open task of this type (if any) to a new due date, earlier or later: a payer's
+     * answer says when the work is due now. A snoozed task sleeps until the new date, or wakes when
+     * that date is today or past.
+     */
+    record Reschedule(TaskType type, LocalDate dueOn, String reason) implements TaskAction {
+    }
+
     /** Cancel every open task of the claim: it no longer needs work. */
     record CancelAll(String reason) implements TaskAction {
     }

@@ -53,6 +53,10 @@ public class TaskEngine {
             } else if (action instanceof TaskAction.Close close) {
                 openTasks(claimId).stream().filter(t -> close.types().contains(t.type))
                         .forEach(t -> finish(t, TaskStatus.DONE, close.reason(), at));
+            } else if (action instanceof TaskAction.Reschedule reschedule) {
+                LocalDate day = today.date(practiceId);
+                openTasks(claimId).stream().filter(t -> t.type == reschedule.type())
+                        .forEach(t -> reschedule(t, reschedule, day, at));
             } else if (action instanceof TaskAction.CancelAll cancel) {
                 openTasks(claimId).forEach(t -> finish(t, TaskStatus.CANCELLED, cancel.reason(), at));
             }
@@ -93,6 +97,26 @@ public class TaskEngine {
         TimelineEntry.record(claimId, practiceId, at, "TASK_OPENED", task.type + " due " + task.dueOn + ": " + task.reason,
                 task.taskId);
         return Optional.of(task);
+    }
+
+    /**
+     * A payer's answer moves the task to its new due date either way. A snoozed task sleeps on until
+     * that date (the answer is newer than the snooze), or is open again when the date is today or past.
+     */
+    private void reschedule(FollowupTask task, TaskAction.Reschedule reschedule, LocalDate today, Instant at) {
+        task.dueOn = reschedule.dueOn();
+        task.reason = truncate(reschedule.reason(), 500);
+        if (task.status == TaskStatus.SNOOZED) {
+            if (reschedule.dueOn().isAfter(today)) {
+                task.snoozedUntil = reschedule.dueOn();
+            } else {
+                task.status = TaskStatus.OPEN;
+                task.snoozedUntil = null;
+            }
+        }
+        task.updatedAt = at;
+        TimelineEntry.record(task.claimId, task.practiceId, at, "TASK_RESCHEDULED", task.type + " due " + task.dueOn
+                + ": " + task.reason, task.taskId);
     }
 
     public Optional<FollowupTask> openTask(UUID claimId, TaskType type) {

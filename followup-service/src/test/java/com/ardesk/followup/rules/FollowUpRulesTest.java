@@ -46,7 +46,8 @@ class FollowUpRulesTest {
                 new TaskAction.Open(TaskType.DENIAL, TODAY, "denied CO-197 (AUTHORIZATION) for $1,200.00 on 2026-11-18",
                         "denial:" + denialId),
                 new TaskAction.Open(TaskType.APPEAL_DEADLINE, TODAY.plusDays(46), "appeal deadline on 2027-01-19",
-                        "appeal:2027-01-19"));
+                        "appeal:2027-01-19"),
+                new TaskAction.Close(Set.of(TaskType.RESUBMIT), "payer adjudicated the claim: denied CO-197 on 2026-11-18"));
     }
 
     @Test
@@ -85,13 +86,15 @@ class FollowUpRulesTest {
     }
 
     @Test
-    void paymentThatClearsTheClaimCancelsItsTasksAndAPartialOneDoesNot() {
+    void paymentThatClearsTheClaimCancelsItsTasksAndAPartialOneOnlyEndsAResubmission() {
         UUID claim = UUID.randomUUID();
         assertThat(rules.paymentPosted(new ClaimPaymentPosted(claim, "AETNA", UUID.randomUUID(), new BigDecimal("500.00"),
                 BigDecimal.ZERO, TODAY, "EFT", "TRN1", BigDecimal.ZERO, "PAID")))
                 .containsExactly(new TaskAction.CancelAll("claim paid: $500.00 posted on 2026-11-20"));
         assertThat(rules.paymentPosted(new ClaimPaymentPosted(claim, "AETNA", UUID.randomUUID(), new BigDecimal("100.00"),
-                BigDecimal.ZERO, TODAY, "EFT", "TRN2", new BigDecimal("400.00"), "PARTIALLY_PAID"))).isEmpty();
+                BigDecimal.ZERO, TODAY, "EFT", "TRN2", new BigDecimal("400.00"), "PARTIALLY_PAID")))
+                .containsExactly(new TaskAction.Close(Set.of(TaskType.RESUBMIT),
+                        "payer adjudicated the claim: $100.00 posted on 2026-11-20"));
     }
 
     @Test

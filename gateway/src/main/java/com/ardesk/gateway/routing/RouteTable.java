@@ -13,7 +13,7 @@ public final class RouteTable {
     public static final String API_BASE = "/api/v1/";
 
     private static final Map<String, List<String>> OWNED = Map.of(
-            "claims", List.of("claims", "payers", "remittances", "acknowledgments", "practices",
+            "claims", List.of("claims", "payers", "remittances", "acknowledgments", "claim-status", "practices",
                     "reports/ar-aging", "reports/kpis"),
             "calls", List.of("calls", "promises", "payment-plans", "call-scripts", "reports/calls"),
             "followup", List.of("worklists", "followups", "prep", "timeline"));

@@ -28,6 +28,7 @@ class ProxyRoutingTest {
             "/api/v1/payers/p-1, claims",
             "/api/v1/remittances, claims",
             "/api/v1/acknowledgments, claims",
+            "/api/v1/claim-status, claims",
             "/api/v1/practices/P1/claims/E-1, claims",
             "/api/v1/reports/ar-aging, claims",
             "/api/v1/reports/kpis, claims",
