@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -43,7 +44,8 @@ public class CallResource {
     @Operation(summary = "Log a call", description = "The caller is the token's subject. Every claimId must be a claim "
             + "calls-service knows (from ClaimChanged) of practiceId. Emits CallLogged, and PromiseToPay when a "
             + "promise is given. A replay with the same Idempotency-Key and body answers the first result.")
-    @APIResponse(responseCode = "201", description = "Call logged")
+    @APIResponse(responseCode = "201", description = "Call logged",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; errors[] names each field")
     @APIResponse(responseCode = "404", description = "practiceId is outside the token's practices")
     @APIResponse(responseCode = "422", description = "A claimIds[i] is unknown or of a practice outside the token (the "
@@ -107,7 +109,8 @@ public class CallResource {
     @Operation(summary = "Amend a call", description = "Calls are append-only: a correction records who changed "
             + "which fields, from what to what, and why. The caller who logged the call or a supervisor may amend. "
             + "Answers the call's new current view with its history.")
-    @APIResponse(responseCode = "201", description = "Amendment recorded; body is the amended call")
+    @APIResponse(responseCode = "201", description = "Amendment recorded; body is the amended call",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body")
     @APIResponse(responseCode = "403", description = "Not the call's caller nor a supervisor")
     @APIResponse(responseCode = "404", description = "No such call in the token's practices")

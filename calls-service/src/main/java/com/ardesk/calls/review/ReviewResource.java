@@ -43,7 +43,8 @@ public class ReviewResource {
     @RolesAllowed({"supervisor", "admin"})
     @Operation(summary = "Review a call", description = "Score 1-5 with checklist items and feedback. Emits "
             + "CallReviewed. Idempotency-Key makes a retry safe.")
-    @APIResponse(responseCode = "201", description = "Review recorded")
+    @APIResponse(responseCode = "201", description = "Review recorded",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; errors[] names each field")
     @APIResponse(responseCode = "403", description = "Not a supervisor")
     @APIResponse(responseCode = "404", description = "No such call in the token's practices")

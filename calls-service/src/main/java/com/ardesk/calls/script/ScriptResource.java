@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -91,7 +92,8 @@ public class ScriptResource {
                      "opening":"I'm calling about a claim denied for a coding issue.","objective":"Find the code to correct.",
                      "steps":["Ask which line and code caused the denial"],
                      "objections":[{"objection":"The code is inconsistent with the diagnosis.","rebuttal":"Which pointer do you need?"}]}""")))
-    @APIResponse(responseCode = "201", description = "Script created")
+    @APIResponse(responseCode = "201", description = "Script created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScriptView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; errors[] names each field")
     @APIResponse(responseCode = "403", description = "A default script written by someone who is not an admin")
     @APIResponse(responseCode = "404", description = "practiceId is outside the token's practices")

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -54,7 +55,9 @@ public class AppealResource {
                          @HeaderParam(Idempotency.HEADER)
                          @Parameter(description = "Makes retries safe",
                                  schema = @Schema(type = SchemaType.STRING, maxLength = 200, pattern = "^[\\x21-\\x7E]{1,200}$")) String idempotencyKey,
-                         @Context UriInfo uri, AppealInput body) {
+                         @Context UriInfo uri,
+                         @RequestBody(required = false, description = "Optional: every field has a default, so no body (or {}) "
+                                 + "files a level-1 appeal dated today") AppealInput body) {
         return actions.created(idempotencyKey, uri, body, () -> appeals.file(parse(claimId), body, ifMatch));
     }
 }

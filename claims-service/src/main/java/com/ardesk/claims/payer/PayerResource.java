@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -67,8 +68,10 @@ public class PayerResource {
             + "Idempotent: 201 when created, 200 when updated "
             + "or unchanged. The rule version effective on effectiveFrom is added or replaced; older versions "
             + "keep governing claims whose clock date falls before it. Emits PayerChanged.")
-    @APIResponse(responseCode = "201", description = "Payer created")
-    @APIResponse(responseCode = "200", description = "Payer updated or unchanged")
+    @APIResponse(responseCode = "201", description = "Payer created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PayerView.class)))
+    @APIResponse(responseCode = "200", description = "Payer updated or unchanged",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PayerView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; errors[] names each field")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag")

@@ -5,6 +5,7 @@ import com.ardesk.events.claims.PayerTermsChanged;
 import com.ardesk.kit.outbox.Outbox;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.web.ETags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -35,10 +36,31 @@ public class PayerTermsService {
     public record Saved(PayerTermsView terms, boolean created) {
     }
 
+    /**
+     * The ETag of a practice's terms with a payer (unquoted): a hash of its versions, since the
+     * resource is several rows with no one version column.
+     */
+    public static String etag(PayerTermsView terms) {
+        return etag(terms.versions());
+    }
+
+    private static String etag(List<RuleTerms> versions) {
+        return ETags.ofContent(versions.toString());
+    }
+
+    /**
+     * Adds or replaces a version. An If-Match must name the current tag (412 otherwise, nothing
+     * changed); concurrent PUTs of one practice's terms with a payer queue on a lock, so a stale
+     * tag cannot pass the check while another write is on its way.
+     */
     @Transactional
-    public Saved put(String practiceId, String payerId, PayerTermsUpdate update) {
+    public Saved put(String practiceId, String payerId, PayerTermsUpdate update, String ifMatch) {
         tenancy.requireVisible(practiceId, "practice", practiceId);
         payers.find(payerId);
+        PracticePayerTerms.getEntityManager()
+                .createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
+                .setParameter(1, "payer-terms" + '\u001f' + practiceId + '\u001f' + payerId).getSingleResult();
+        ETags.requireMatch(ifMatch, '"' + etag(versions(practiceId, payerId)) + '"');
         LocalDate effectiveFrom = update.effectiveFrom() != null ? update.effectiveFrom() : LocalDate.now(clock);
         PracticePayerTerms row = PracticePayerTerms.find("practiceId = ?1 and payerId = ?2 and effectiveFrom = ?3",
                 practiceId, payerId, effectiveFrom).firstResult();

@@ -153,6 +153,17 @@ class ClaimMoneyFlowTest {
     }
 
     @Test
+    void anAppealWithoutABodyIsLevelOneFiledToday() {
+        // api.md gives every field of the body a default, so the body itself is optional
+        String id = create("F-APP3", "MCR-F", 40);
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(deny(id, "CO", "16", today().minusDays(5).toString()))
+                .post("/api/v1/claims/" + id + "/denials").then().statusCode(201);
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON)
+                .post("/api/v1/claims/" + id + "/appeals").then().statusCode(201).body("status", equalTo("APPEALED"))
+                .body("appeals[0].level", equalTo(1)).body("appeals[0].filedOn", equalTo(today().toString()));
+    }
+
+    @Test
     void staleIfMatchIs412AndChangesNothing() {
         String id = create("F-ETAG", "MCR-F", 40);
         given().auth().oauth2(PM).contentType(ContentType.JSON).header("If-Match", "\"41\"")

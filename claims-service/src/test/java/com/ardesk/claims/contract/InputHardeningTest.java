@@ -72,6 +72,49 @@ class InputHardeningTest {
                 .body("errors[0].field", equalTo("path"));
     }
 
+    /**
+     * Sends a request line as given: HTTP clients refuse to build these URIs, so the bytes are written
+     * to a socket. Answers the status, the X-Request-Id header and the body.
+     */
+    private static String[] raw(String target, String requestId) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            String head = "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: Bearer " + CALLER
+                    + "\r\n" + (requestId == null ? "" : "X-Request-Id: " + requestId + "\r\n") + "\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String status = answer.substring(9, 12);
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("(?im)^x-request-id: *(\\S+)").matcher(answer);
+            java.util.regex.Matcher type = java.util.regex.Pattern.compile("(?im)^content-type: *(\\S+)").matcher(answer);
+            return new String[] {status, id.find() ? id.group(1) : null, type.find() ? type.group(1) : null,
+                    answer.substring(answer.indexOf("\r\n\r\n") + 4)};
+        }
+    }
+
+    @Test
+    void aBrokenPercentEncodingIs400NamingTheParameterOrThePathWithTheRequestId() throws Exception {
+        // Quarkus used to refuse these with an empty 400 before any filter ran (UriValidationSwitch)
+        String[] query = raw("/api/v1/claims?practiceId=P100&cursor=%%%garbage", "pct-1");
+        assertThat(query[0]).isEqualTo("400");
+        assertThat(query[1]).isEqualTo("pct-1");
+        assertThat(query[2]).startsWith(PROBLEM);
+        Map<?, ?> body = new ObjectMapper().readValue(query[3], Map.class);
+        assertThat(body.get("requestId")).isEqualTo("pct-1");
+        assertThat(body.get("errors").toString()).contains("field=cursor", "message=has a broken percent-encoding");
+
+        for (String path : List.of("/api/v1/claims/%%%garbage", "/api/v1/payers/%zz?limit=%")) {
+            String[] answer = raw(path, null);
+            assertThat(answer[0]).as(path).isEqualTo("400");
+            assertThat(answer[1]).as(path).isNotBlank();
+            assertThat(answer[2]).as(path).startsWith(PROBLEM);
+            assertThat(answer[3]).as(path).contains("\"field\":\"path\"", "has a broken percent-encoding");
+        }
+        // a character java.net.URI refuses unencoded: the same check, the same kind of answer
+        String[] brace = raw("/api/v1/claims?practiceId=P100&payerId=a{b}", null);
+        assertThat(brace[0]).isEqualTo("400");
+        assertThat(brace[3]).contains("\"field\":\"payerId\"", "must be percent-encoded");
+    }
+
     @Test
     void aKeyGivenTwiceIs400NamingTheKey() {
         // a duplicated key cannot be built from a map: the raw text is the point of this test

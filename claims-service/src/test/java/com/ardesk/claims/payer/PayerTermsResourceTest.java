@@ -108,4 +108,32 @@ class PayerTermsResourceTest {
         given().auth().oauth2(CALLER).get("/api/v1/practices/" + PRACTICE + "/payer-terms/TERMS-C").then()
                 .body("source", equalTo("PAYER"));
     }
+
+    @Test
+    void aStaleIfMatchIs412AndChangesNothingTheCurrentOneIsAccepted() {
+        payer("TERMS-D");
+        String path = "/api/v1/practices/" + PRACTICE + "/payer-terms/TERMS-D";
+        String before = given().auth().oauth2(CALLER).get(path).then().statusCode(200).header("ETag", org.hamcrest.Matchers.notNullValue())
+                .extract().header("ETag");
+        String first = given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).header("If-Match", before)
+                .body(terms(90, 30, 2, "2000-01-01")).put(path).then().statusCode(201).extract().header("ETag");
+        assertThat(first).isNotEqualTo(before);
+        given().auth().oauth2(CALLER).get(path).then().header("ETag", equalTo(first));
+
+        // another front end still holds the tag from before the first change
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).header("If-Match", before)
+                .body(terms(60, 20, 1, "2000-01-01")).put(path).then().statusCode(412)
+                .contentType("application/problem+json").header("X-Request-Id", org.hamcrest.Matchers.notNullValue())
+                .body("type", equalTo("https://ardesk.dev/problems/stale-etag"));
+        given().auth().oauth2(CALLER).get(path).then().header("ETag", equalTo(first))
+                .body("versions[0].appealWindowDays", equalTo(30)).body("versions", hasSize(1));
+
+        String second = given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).header("If-Match", "W/" + first)
+                .body(terms(60, 20, 1, "2000-01-01")).put(path).then().statusCode(200)
+                .body("versions[0].appealWindowDays", equalTo(20)).extract().header("ETag");
+        assertThat(second).isNotEqualTo(first);
+        // without If-Match the change is unconditional, as for every other resource
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON)
+                .body(terms(60, 20, 1, "2001-01-01")).put(path).then().statusCode(201);
+    }
 }

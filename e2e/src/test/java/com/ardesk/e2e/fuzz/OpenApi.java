@@ -77,9 +77,12 @@ public final class OpenApi {
         }
         operations.sort(Comparator.comparing(Operation::path).thenComparing(Operation::method));
         // inline answer schemas are copied under components/schemas: a JSON pointer through a path
-        // with braces is no valid URI fragment, a component name is, and $refs resolve the same
+        // with braces is no valid URI fragment, a component name is, and $refs resolve the same.
+        // Equal schemas share one copy: the validator loads the document once per location, and
+        // hundreds of answers declare the same {"$ref": ".../Problem"}
         ObjectNode copy = doc.deepCopy();
         ObjectNode components = copy.with("components").with("schemas");
+        Map<JsonNode, String> copied = new HashMap<>();
         for (Operation op : operations) {
             JsonNode responses = op.node().path("responses");
             for (Iterator<String> it = responses.fieldNames(); it.hasNext(); ) {
@@ -88,8 +91,12 @@ public final class OpenApi {
                 for (Iterator<String> media = content.fieldNames(); media.hasNext(); ) {
                     String mediaType = media.next();
                     if (content.get(mediaType).has("schema")) {
-                        String name = "FuzzAnswer" + answerSchemas.size();
-                        components.set(name, content.get(mediaType).get("schema").deepCopy());
+                        JsonNode schema = content.get(mediaType).get("schema");
+                        String name = copied.computeIfAbsent(schema, s -> {
+                            String n = "FuzzAnswer" + copied.size();
+                            components.set(n, s.deepCopy());
+                            return n;
+                        });
                         answerSchemas.put(op.label() + " " + key + " " + mediaType, BASE + "#/components/schemas/" + name);
                     }
                 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -80,7 +81,8 @@ public class TaskResource {
     @RolesAllowed({"caller", "supervisor", "admin", "integration"})
     @Operation(summary = "Create a task", description = "Creates a task on a claim the read model knows. A claim has at "
             + "most one open task per type. Send Idempotency-Key to make retries safe.")
-    @APIResponse(responseCode = "201", description = "Created (or the replay of an earlier request with the same key)")
+    @APIResponse(responseCode = "201", description = "Created (or the replay of an earlier request with the same key)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; errors[] names each field")
     @APIResponse(responseCode = "403", description = "A caller assigning the task to someone else")
     @APIResponse(responseCode = "404", description = "Unknown claim, or one of another practice")

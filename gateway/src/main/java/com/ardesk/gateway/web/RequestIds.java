@@ -3,6 +3,7 @@ package com.ardesk.gateway.web;
 import io.netty.util.AsciiString;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -24,15 +25,24 @@ public class RequestIds {
 
     void register(@Observes Filters filters) {
         filters.register(rc -> {
-            HttpServerRequest request = rc.request();
-            String id = request.getHeader(HEADER_NAME);
-            if (id == null || !SANE.matcher(id).matches()) {
-                id = newId();
-                request.headers().set(HEADER_NAME, id);
-            }
-            rc.response().putHeader(HEADER_NAME, id);
+            ensure(rc);
             rc.next();
         }, 1000);
+    }
+
+    /**
+     * The request's id, put on the request and the answer if not there yet. Answers given before the
+     * filters run (a request line the router cannot even match) call this themselves.
+     */
+    public static String ensure(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        String id = request.getHeader(HEADER_NAME);
+        if (id == null || !SANE.matcher(id).matches()) {
+            id = newId();
+            request.headers().set(HEADER_NAME, id);
+        }
+        rc.response().putHeader(HEADER_NAME, id);
+        return id;
     }
 
     /**

@@ -11,6 +11,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +24,16 @@ import java.util.regex.Pattern;
  * {@value #MAX_HEADER_BYTES} bytes (431; the HTTP codec's own limits are set higher in the kit's
  * microprofile-config.properties so that this answer, not the codec's empty one, is what clients
  * see), two Authorization headers (400), a Content-Type that is not a media type (415), a path or
- * query with broken percent-encoding or a NUL character (400: PostgreSQL cannot store U+0000).
- * (A request line Vert.x itself cannot parse, such as {@code ?cursor=%%%x}, is still answered by
- * Vert.x with an empty 400 before any handler runs: Quarkus offers no hook for that answer.)
+ * query with broken percent-encoding, a NUL character (400: PostgreSQL cannot store U+0000) or a
+ * character that must be percent-encoded (400; Quarkus's own check, which answers an empty 400, is
+ * switched off by {@link UriValidationSwitch}).
  * Typed parameter values are checked by {@link ParamGuard}, JSON bodies by {@link JsonInput}.
  * <p>
- * It also installs the last-resort failure handler: whatever the HTTP layer fails a request with
- * (a body cut off at its limit, a malformed request) is answered as problem+json.
+ * It also installs the last-resort handlers: whatever the HTTP layer fails a request with (a body
+ * cut off at its limit, a malformed request) is answered as problem+json, and so is the 400 the
+ * router gives before any route or filter runs when it cannot even match the request (Vert.x
+ * decodes the path to match routes, and a broken percent-encoding such as {@code /claims/%%%x}
+ * fails there; the router then answers through its error handler for 400, not a failure handler).
  */
 @ApplicationScoped
 public class RequestGuard {
@@ -45,6 +50,20 @@ public class RequestGuard {
 
     void failures(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(RequestGuard::failed);
+        router.errorHandler(400, RequestGuard::unmatchable);
+    }
+
+    /** The router could not match the request to any route: no filter ran, so the request id is set here. */
+    private static void unmatchable(RoutingContext rc) {
+        RequestIds.ensure(rc);
+        FieldError error = uriError(rc.request().uri());
+        if (error == null) {
+            error = uriSyntaxError(rc.request().uri());
+        }
+        if (error == null) {
+            error = new FieldError("request", "is malformed");
+        }
+        HttpProblems.invalid(rc, error.field(), error.message());
     }
 
     private void check(RoutingContext rc) {
@@ -72,6 +91,9 @@ public class RequestGuard {
             return;
         }
         FieldError error = uriError(uri);
+        if (error == null) {
+            error = uriSyntaxError(uri);
+        }
         if (error != null) {
             HttpProblems.invalid(rc, error.field(), error.message());
             return;
@@ -99,7 +121,7 @@ public class RequestGuard {
         try {
             parameters = new QueryStringDecoder(uri).parameters();
         } catch (IllegalArgumentException e) {
-            return new FieldError("query", "has a broken percent-encoding");
+            return new FieldError(brokenParameter(uri.substring(q + 1)), "has a broken percent-encoding");
         }
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             if (parameter.getKey().indexOf('\0') >= 0) {
@@ -112,6 +134,58 @@ public class RequestGuard {
             }
         }
         return null;
+    }
+
+    /**
+     * What Quarkus refused before {@link UriValidationSwitch} handed the check over: a URI that
+     * {@code java.net.URI} cannot parse, such as an unencoded {@code {} in a query value.
+     */
+    static FieldError uriSyntaxError(String uri) {
+        try {
+            new URI(uri);
+            return null;
+        } catch (URISyntaxException e) {
+            int q = uri.indexOf('?');
+            String field = q < 0 || e.getIndex() <= q ? "path" : parameterAt(uri.substring(q + 1), e.getIndex() - q - 1);
+            return new FieldError(field, "has a character that must be percent-encoded");
+        }
+    }
+
+    /** The decoded name of the query parameter whose name or value holds {@code index}, or "query". */
+    private static String parameterAt(String query, int index) {
+        int start = 0;
+        for (String pair : query.split("&", -1)) {
+            if (index < start + pair.length() + 1) {
+                int eq = pair.indexOf('=');
+                try {
+                    String name = QueryStringDecoder.decodeComponent(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                    return eq < 0 || index - start <= eq || name.isEmpty() || name.length() > 64 ? "query" : name;
+                } catch (IllegalArgumentException e) {
+                    return "query";
+                }
+            }
+            start += pair.length() + 1;
+        }
+        return "query";
+    }
+
+    /** The name of the first query parameter whose name or value does not decode, or "query" when its name does not. */
+    private static String brokenParameter(String query) {
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name;
+            try {
+                name = QueryStringDecoder.decodeComponent(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return "query";
+            }
+            try {
+                QueryStringDecoder.decodeComponent(eq < 0 ? "" : pair.substring(eq + 1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return name.isEmpty() || name.length() > 64 || name.indexOf('\0') >= 0 ? "query" : name;
+            }
+        }
+        return "query";
     }
 
     /** RFC 9110 §8.3.1: {@code type "/" subtype *( OWS ";" OWS parameter )}. */

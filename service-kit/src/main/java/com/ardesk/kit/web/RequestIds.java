@@ -1,6 +1,7 @@
 package com.ardesk.kit.web;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -20,14 +21,23 @@ public class RequestIds {
 
     void register(@Observes Filters filters) {
         filters.register(ctx -> {
-            String id = ctx.request().getHeader(HEADER);
-            if (id == null || !SANE.matcher(id).matches()) {
-                id = UUID.randomUUID().toString();
-                ctx.request().headers().set(HEADER, id);
-            }
-            ctx.response().putHeader(HEADER, id);
+            ensure(ctx);
             ctx.next();
         }, 1000);
+    }
+
+    /**
+     * The request's id, put on the request and the answer if not there yet. Answers given before the
+     * filters run (a request line the router cannot even match) call this themselves.
+     */
+    public static String ensure(RoutingContext ctx) {
+        String id = ctx.request().getHeader(HEADER);
+        if (id == null || !SANE.matcher(id).matches()) {
+            id = UUID.randomUUID().toString();
+            ctx.request().headers().set(HEADER, id);
+        }
+        ctx.response().putHeader(HEADER, id);
+        return id;
     }
 
     /** The id of the request being answered. */
