@@ -2,6 +2,7 @@ package com.ardesk.claims.remit;
 
 import com.ardesk.claims.claim.Claim;
 import com.ardesk.kit.jdbc.TextArrayColumns;
+import com.ardesk.kit.outbox.Outbox;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -53,12 +54,14 @@ public class RemittanceJobs {
     private final RemittanceService remittances;
     private final Tenancy tenancy;
     private final ObjectMapper json;
+    private final Outbox outbox;
 
-    public RemittanceJobs(EntityManager em, RemittanceService remittances, Tenancy tenancy, ObjectMapper json) {
+    public RemittanceJobs(EntityManager em, RemittanceService remittances, Tenancy tenancy, ObjectMapper json, Outbox outbox) {
         this.em = em;
         this.remittances = remittances;
         this.tenancy = tenancy;
         this.json = json;
+        this.outbox = outbox;
     }
 
     /**
@@ -253,7 +256,11 @@ public class RemittanceJobs {
         if (!payments.isEmpty()) {
             Map<String, List<Claim>> candidates = RemittanceService.candidates(payments, List.of(practice));
             List<RemittanceService.Flag> flags = new ArrayList<>();
-            remittances.postClaims(id, t, practice, payments, candidates, ambiguous, flags, new LinkedHashSet<>());
+            // the chunk's events (payment, status, denial, snapshot of each claim) go out in one statement
+            outbox.deferred(() -> {
+                remittances.postClaims(id, t, practice, payments, candidates, ambiguous, flags, new LinkedHashSet<>());
+                return null;
+            });
             remittances.insertFlags(id, flags);
             em.createNativeQuery("delete from remittance_pending_claim where remittance_id = ?1 and seq <= ?2")
                     .setParameter(1, id).setParameter(2, ((Number) rows.get(rows.size() - 1)[0]).intValue()).executeUpdate();
