@@ -337,9 +337,10 @@ function readProperty(repo, module, key) {
   return line?.slice(line.indexOf('=') + 1).trim();
 }
 
-/** The services' body limit as nginx writes it (the gateway's bulk-body-bytes, in MiB). */
+/** The largest body the gateway lets through, as nginx writes it (its bulk- or streamed-body-bytes, in MiB). */
 function bulkBodyLimit(repo) {
-  const bytes = Number(readProperty(repo, 'gateway', 'ardesk.gateway.limits.bulk-body-bytes'));
+  const bytes = Math.max(Number(readProperty(repo, 'gateway', 'ardesk.gateway.limits.bulk-body-bytes')) || 0,
+    Number(readProperty(repo, 'gateway', 'ardesk.gateway.limits.streamed-body-bytes')) || 0);
   return bytes ? `${Math.round(bytes / 1048576)}m` : null;
 }
 

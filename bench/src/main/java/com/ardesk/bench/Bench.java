@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Runs the benchmarks against the packaged system: {@code ./mvnw -B -pl bench exec:java}
- * ({@code -Dbench=claims-batch|consumers|gateway|worklist|all}). Each prints its figures; sizes are system properties
+ * ({@code -Dbench=claims-batch|remittances|consumers|gateway|worklist|all}). Each prints its figures; sizes are system properties
  * (see each benchmark).
  */
 public final class Bench {
@@ -27,6 +27,12 @@ public final class Bench {
             // measure themselves, not the batch endpoint; its events still go through the outbox to Kafka
             try (ArDeskSystem system = start(root, List.of("claims-service"))) {
                 new ClaimsBatchBench(system).run();
+            }
+        }
+        if (List.of("all", "remittances").contains(which)) {
+            // claims-service alone, as for claims-batch: the 835 posting path and its outbox
+            try (ArDeskSystem system = start(root, List.of("claims-service"))) {
+                new RemittanceBench(system).run();
             }
         }
         if (List.of("all", "consumers").contains(which)) {

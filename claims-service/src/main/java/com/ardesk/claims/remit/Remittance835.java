@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads 835 health care claim payment/advice transactions (005010X221A1) into plain records: the
@@ -41,11 +42,20 @@ public final class Remittance835 {
                                      BigDecimal amount) {
     }
 
-    /** One ST/SE transaction: one payment to one payee. */
+    /**
+     * One ST/SE transaction: one payment to one payee. {@code claims} is empty when the file was
+     * {@link #stream streamed}; {@code claimCount} and {@code claimsPaid} (Σ CLP04) hold either way.
+     */
     public record Transaction(int position, String payerName, String payerIdentifier, String traceNumber,
                               String paymentMethod, BigDecimal paymentAmount, LocalDate paymentDate,
                               List<ClaimPayment> claims, List<ProviderAdjustment> providerAdjustments,
-                              String contentHash, List<String> warnings) {
+                              String contentHash, List<String> warnings, int claimCount, BigDecimal claimsPaid) {
+    }
+
+    /** Receives each CLP of a streamed file as soon as its loop ends, with the index of its transaction. */
+    @FunctionalInterface
+    public interface ClaimSink {
+        void claim(int transaction, ClaimPayment claim);
     }
 
     /** The file: its transactions in order and what was accepted although not standard. */
@@ -57,6 +67,20 @@ public final class Remittance835 {
 
     /** @throws X12Exception naming the segment, for input that is not a readable 835 */
     public static Read read(InputStream in) {
+        return read(in, null);
+    }
+
+    /**
+     * Reads the whole file, handing each CLP to {@code sink} instead of keeping it: memory stays
+     * bounded by one transaction's header and PLBs, whatever the number of claims.
+     *
+     * @throws X12Exception naming the segment, for input that is not a readable 835
+     */
+    public static Read stream(InputStream in, ClaimSink sink) {
+        return read(in, sink);
+    }
+
+    private static Read read(InputStream in, ClaimSink sink) {
         List<Transaction> transactions = new ArrayList<>();
         Builder[] current = {null};
         List<String> warnings = X12Reader.read(in, s -> {
@@ -68,7 +92,8 @@ public final class Remittance835 {
                     if (!"835".equals(s.element(1))) {
                         throw X12Exception.unreadable(s.position(), "ST01", "transaction set " + s.element(1) + " is not an 835");
                     }
-                    current[0] = new Builder(s.position());
+                    int index = transactions.size();
+                    current[0] = new Builder(s.position(), sink == null ? null : cp -> sink.claim(index, cp));
                 }
                 case "SE" -> {
                     transactions.add(need(current[0], s).build(s));
@@ -95,7 +120,10 @@ public final class Remittance835 {
         final MessageDigest content = sha256();
         final List<String> warnings = new ArrayList<>();
         final List<ClaimPayment> claims = new ArrayList<>();
+        final Consumer<ClaimPayment> handOut;
         final List<ProviderAdjustment> plb = new ArrayList<>();
+        int claimCount;
+        BigDecimal claimsPaid = BigDecimal.ZERO;
         String payerName = "";
         String payerIdentifier = "";
         String traceNumber = "";
@@ -106,8 +134,9 @@ public final class Remittance835 {
         String patientName;
         List<Adjustment> adjustments;
 
-        Builder(int position) {
+        Builder(int position, Consumer<ClaimPayment> handOut) {
             this.position = position;
+            this.handOut = handOut;
         }
 
         void segment(X12Segment s) {
@@ -199,9 +228,16 @@ public final class Remittance835 {
             if (clp == null) {
                 return;
             }
-            claims.add(new ClaimPayment(clp.position(), clp.element(1), clp.element(2), X12Values.amount(clp, 3),
+            ClaimPayment claim = new ClaimPayment(clp.position(), clp.element(1), clp.element(2), X12Values.amount(clp, 3),
                     X12Values.amount(clp, 4), X12Values.amount(clp, 5), clp.element(7).isEmpty() ? null : clp.element(7),
-                    patientName, List.copyOf(adjustments)));
+                    patientName, List.copyOf(adjustments));
+            claimCount++;
+            claimsPaid = claimsPaid.add(claim.paid());
+            if (handOut == null) {
+                claims.add(claim);
+            } else {
+                handOut.accept(claim);
+            }
             clp = null;
         }
 
@@ -228,7 +264,7 @@ public final class Remittance835 {
             }
             return new Transaction(position, payerName, payerIdentifier.isEmpty() ? payerName : payerIdentifier, traceNumber,
                     paymentMethod, paymentAmount, paymentDate, List.copyOf(claims), List.copyOf(plb),
-                    HexFormat.of().formatHex(content.digest()), List.copyOf(warnings));
+                    HexFormat.of().formatHex(content.digest()), List.copyOf(warnings), claimCount, claimsPaid);
         }
     }
 

@@ -69,10 +69,9 @@ public final class RemittanceRules {
 
     /** BPR02 = Σ CLP04 − Σ PLB amounts (a positive PLB reduces the payment). */
     public static BigDecimal expectedPayment(Remittance835.Transaction t) {
-        BigDecimal paid = t.claims().stream().map(Remittance835.ClaimPayment::paid).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal plb = t.providerAdjustments().stream().map(Remittance835.ProviderAdjustment::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return paid.subtract(plb);
+        return t.claimsPaid().subtract(plb);
     }
 
     private static String normalize(String reasonCode) {

@@ -85,7 +85,7 @@ public class RemittanceService {
         for (Remittance835.Transaction t : read.transactions()) {
             Map<String, List<Claim>> candidates = candidates(t.claims(), scope);
             String practice = practiceOf(t, practiceId, scope, candidates);
-            UUID id = insertRemittance(t, practice);
+            UUID id = insertRemittance(t, practice, Status.POSTED, tenancy.user());
             if (id == null) {
                 views.add(view(existing(t, practice)));
                 continue;
@@ -118,25 +118,34 @@ public class RemittanceService {
                 + "the transaction at segment " + t.position() + " match " + (matched.isEmpty() ? "none of them" : "several: " + matched));
     }
 
-    /** Stores the payment under its natural key; null when that practice already has it (a replay). */
-    private UUID insertRemittance(Remittance835.Transaction t, String practice) {
+    /** Where a remittance stands: posted at once (small files), or on its way in the background. */
+    enum Status { RECEIVED, PROCESSING, POSTED, FAILED }
+
+    /**
+     * Stores the payment under its natural key; null when that practice already has it (a replay).
+     * A POSTED one counts its claims as processed: it is posted in the same transaction.
+     */
+    UUID insertRemittance(Remittance835.Transaction t, String practice, Status status, String user) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         // a concurrent replay waits for the first to commit, then inserts nothing
         int inserted = em.createNativeQuery("""
                 insert into remittance (remittance_id, practice_id, payer_name, payer_identifier, trace_number, payment_method,
-                  payment_amount, payment_date, content_hash, received_by, received_at) values (?,?,?,?,?,?,?,?,?,?,?)
+                  payment_amount, payment_date, content_hash, received_by, received_at, status, total_claims, processed_claims)
+                values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 on conflict (practice_id, payer_identifier, trace_number, content_hash) do nothing""")
                 .setParameter(1, id).setParameter(2, practice)
                 .setParameter(3, truncate(t.payerName(), 200)).setParameter(4, truncate(t.payerIdentifier(), 80))
                 .setParameter(5, truncate(t.traceNumber(), 80)).setParameter(6, truncate(t.paymentMethod(), 8))
                 .setParameter(7, t.paymentAmount()).setParameter(8, t.paymentDate()).setParameter(9, t.contentHash())
-                .setParameter(10, tenancy.user() == null ? "unknown" : tenancy.user()).setParameter(11, Timestamp.from(now))
+                .setParameter(10, user == null ? "unknown" : user).setParameter(11, Timestamp.from(now))
+                .setParameter(12, status.name()).setParameter(13, t.claimCount())
+                .setParameter(14, status == Status.POSTED ? t.claimCount() : 0)
                 .executeUpdate();
         return inserted == 1 ? id : null;
     }
 
-    private UUID existing(Remittance835.Transaction t, String practice) {
+    UUID existing(Remittance835.Transaction t, String practice) {
         return (UUID) em.createNativeQuery("""
                 select remittance_id from remittance
                 where practice_id = ? and payer_identifier = ? and trace_number = ? and content_hash = ?""")
@@ -146,6 +155,15 @@ public class RemittanceService {
 
     private void postTransaction(UUID id, Remittance835.Transaction t, String practice, Map<String, List<Claim>> candidates,
                                  List<String> fileWarnings) {
+        List<Flag> flags = transactionFlags(t, fileWarnings);
+        Set<String> ambiguous = ambiguousClaimIds(t, flags);
+        postClaims(id, t, practice, t.claims(), candidates, ambiguous, flags, null);
+        insertProviderAdjustments(id, t);
+        insertFlags(id, flags);
+    }
+
+    /** What the whole transaction says, known once it is read: the reader's warnings and an unbalanced BPR. */
+    static List<Flag> transactionFlags(Remittance835.Transaction t, List<String> fileWarnings) {
         List<Flag> flags = new ArrayList<>();
         fileWarnings.forEach(w -> flags.add(new Flag("READ_WARNING", w)));
         t.warnings().forEach(w -> flags.add(new Flag("READ_WARNING", w)));
@@ -154,14 +172,29 @@ public class RemittanceService {
             flags.add(new Flag("UNBALANCED", "BPR02 " + t.paymentAmount().toPlainString() + " differs from the sum of CLP04 "
                     + "less PLB amounts, " + expected.toPlainString()));
         }
-        Set<String> ambiguous = ambiguousClaimIds(t, flags);
-        List<ClaimRow> rows = new ArrayList<>(t.claims().size());
-        for (Remittance835.ClaimPayment cp : t.claims()) {
+        return flags;
+    }
+
+    /**
+     * Posts these CLPs of remittance {@code id} and stores their results in CLP order. With
+     * {@code announceLater} null each claim's snapshot goes out as it is posted; otherwise the claims
+     * are collected there for one {@link ClaimService#announceAll} at the end of the chunk.
+     */
+    void postClaims(UUID id, Remittance835.Transaction t, String practice, List<Remittance835.ClaimPayment> payments,
+                    Map<String, List<Claim>> candidates, Set<String> ambiguous, List<Flag> flags, Set<Claim> announceLater) {
+        List<ClaimRow> rows = new ArrayList<>(payments.size());
+        for (Remittance835.ClaimPayment cp : payments) {
             Claim claim = candidates.getOrDefault(cp.patientControlNumber(), List.of()).stream()
                     .filter(c -> c.practiceId.equals(practice)).findFirst().orElse(null);
-            rows.add(new ClaimRow(cp, postClaim(cp, t, claim, id, ambiguous.contains(cp.patientControlNumber()), flags)));
+            rows.add(new ClaimRow(cp, postClaim(cp, t, claim, id, ambiguous.contains(cp.patientControlNumber()), flags, announceLater)));
+        }
+        if (announceLater != null) {
+            claims.announceAll(announceLater);
         }
         insertClaimRows(id, rows);
+    }
+
+    void insertProviderAdjustments(UUID id, Remittance835.Transaction t) {
         for (Remittance835.ProviderAdjustment plb : t.providerAdjustments()) {
             em.createNativeQuery("""
                     insert into provider_adjustment (remittance_id, provider_id, fiscal_period, reason_code, reference, amount)
@@ -170,6 +203,9 @@ public class RemittanceService {
                     .setParameter(4, truncate(plb.reasonCode(), 8)).setParameter(5, truncate(plb.reference(), 80))
                     .setParameter(6, plb.amount()).executeUpdate();
         }
+    }
+
+    void insertFlags(UUID id, List<Flag> flags) {
         for (Flag f : flags) {
             em.createNativeQuery("insert into remittance_flag (remittance_id, code, detail) values (?,?,?)")
                     .setParameter(1, id).setParameter(2, f.code()).setParameter(3, truncate(f.detail(), 500)).executeUpdate();
@@ -195,7 +231,7 @@ public class RemittanceService {
         return ambiguous;
     }
 
-    private record Flag(String code, String detail) {
+    record Flag(String code, String detail) {
     }
 
     private record Outcome(Claim claim, String result, String note, boolean needsReview) {
@@ -215,7 +251,7 @@ public class RemittanceService {
      * The claims each CLP01 may mean, for the whole transaction at once: one natural-key probe per
      * practice in scope instead of a query per CLP, which also spared Hibernate a flush per CLP.
      */
-    private static Map<String, List<Claim>> candidates(List<Remittance835.ClaimPayment> payments, List<String> scope) {
+    static Map<String, List<Claim>> candidates(List<Remittance835.ClaimPayment> payments, List<String> scope) {
         Set<String> ids = new HashSet<>();
         payments.forEach(cp -> ids.add(cp.patientControlNumber()));
         Map<String, List<Claim>> byId = new HashMap<>();
@@ -253,7 +289,7 @@ public class RemittanceService {
     }
 
     private Outcome postClaim(Remittance835.ClaimPayment cp, Remittance835.Transaction t, Claim claim, UUID remittanceId,
-                              boolean ambiguous, List<Flag> flags) {
+                              boolean ambiguous, List<Flag> flags, Set<Claim> announceLater) {
         RemittanceRules.Kind kind = RemittanceRules.kind(cp.statusCode());
         switch (kind) {
             case NOT_OUR_CLAIM -> {
@@ -336,7 +372,11 @@ public class RemittanceService {
             if (cp.payerClaimControlNumber() != null) {
                 claim.payerClaimControlNumber = truncate(cp.payerClaimControlNumber(), 64);
             }
-            claims.announce(claim);
+            if (announceLater == null) {
+                claims.announce(claim);
+            } else {
+                announceLater.add(claim);
+            }
             return payerMismatch ? Outcome.review(claim, result, "the claim's payer is " + claim.payerId + ", not the 835's")
                     : Outcome.of(claim, result, null);
         } catch (ProblemException e) {
@@ -394,7 +434,7 @@ public class RemittanceService {
         return new Page<>(views, next);
     }
 
-    private List<String> scope(String practiceId) {
+    List<String> scope(String practiceId) {
         if (practiceId != null) {
             tenancy.requireVisible(practiceId, "practice", practiceId);
             return List.of(practiceId);
@@ -405,10 +445,30 @@ public class RemittanceService {
         return List.copyOf(tenancy.practices());
     }
 
-    private RemittanceView view(UUID id) {
+    /**
+     * The remittance with its results; while it is still RECEIVED or PROCESSING only its progress:
+     * the results of half a file would read like a final answer, and each poll stays cheap.
+     */
+    RemittanceView view(UUID id) {
+        return view(id, true);
+    }
+
+    /** The remittance and its progress, without its results: the answer to a file posted in the background. */
+    RemittanceView brief(UUID id) {
+        return view(id, false);
+    }
+
+    private RemittanceView view(UUID id, boolean results) {
         Object[] r = (Object[]) em.createNativeQuery("""
                 select practice_id, payer_name, payer_identifier, trace_number, payment_method, payment_amount, payment_date,
-                       received_at from remittance where remittance_id = ?""").setParameter(1, id).getSingleResult();
+                       received_at, status, processed_claims, total_claims from remittance where remittance_id = ?""")
+                .setParameter(1, id).getSingleResult();
+        String status = (String) r[8];
+        if (!results || Status.RECEIVED.name().equals(status) || Status.PROCESSING.name().equals(status)) {
+            return new RemittanceView(id, (String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    (BigDecimal) r[5], toDate(r[6]), toInstant(r[7]), status, ((Number) r[9]).intValue(), ((Number) r[10]).intValue(),
+                    List.of(), List.of(), List.of());
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> claimRows = em.createNativeQuery("""
                 select patient_control_number, claim_status_code, claim_id, charge, paid, patient_responsibility,
@@ -422,7 +482,7 @@ public class RemittanceService {
         List<Object[]> flagRows = em.createNativeQuery("select code, detail from remittance_flag where remittance_id = ? order by id")
                 .setParameter(1, id).getResultList();
         return new RemittanceView(id, (String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                (BigDecimal) r[5], toDate(r[6]), toInstant(r[7]),
+                (BigDecimal) r[5], toDate(r[6]), toInstant(r[7]), status, ((Number) r[9]).intValue(), ((Number) r[10]).intValue(),
                 claimRows.stream().map(c -> new RemittanceView.ClaimResult((String) c[0], (String) c[1], (UUID) c[2],
                         (BigDecimal) c[3], (BigDecimal) c[4], (BigDecimal) c[5], (String) c[6], (String) c[7], (String) c[8], (Boolean) c[9])).toList(),
                 plbRows.stream().map(p -> new RemittanceView.ProviderAdjustmentView((String) p[0], toDate(p[1]), (String) p[2],
@@ -444,7 +504,7 @@ public class RemittanceService {
         return (Instant) value;
     }
 
-    private static String truncate(String value, int max) {
+    static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

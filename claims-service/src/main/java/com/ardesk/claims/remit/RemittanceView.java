@@ -23,13 +23,24 @@ public record RemittanceView(@Schema(implementation = String.class, format = "uu
                              BigDecimal paymentAmount,
                              @Schema(implementation = String.class, format = "date", maxLength = 10) LocalDate paymentDate,
                              @Schema(implementation = String.class, format = "date-time", maxLength = 35) Instant receivedAt,
-                             @Schema(description = "One per CLP, in file order; the 10 MiB body limit bounds them", maxItems = 1000000)
+                             @Schema(description = "POSTED once every claim is posted (a file of up to the threshold is posted "
+                                     + "before the answer); a larger file is RECEIVED, then PROCESSING chunk by chunk, then POSTED, or "
+                                     + "FAILED when a chunk kept failing (the claims of its committed chunks stay posted; a POSTING_FAILED flag says why)",
+                                     example = "PROCESSING", enumeration = {"RECEIVED", "PROCESSING", "POSTED", "FAILED"})
+                             String status,
+                             @Schema(description = "CLPs posted so far", example = "12500", minimum = "0", maximum = "100000000")
+                             int processed,
+                             @Schema(description = "CLPs in the transaction", example = "50000", minimum = "0", maximum = "100000000")
+                             int total,
+                             @Schema(description = "One per CLP, in file order; empty while the remittance is RECEIVED or "
+                                     + "PROCESSING and in the answer to a file posted in the background (GET its Location)",
+                                     maxItems = 100000000)
                              List<ClaimResult> claims,
-                             @Schema(description = "PLB adjustments, in file order", maxItems = 1000000)
+                             @Schema(description = "PLB adjustments, in file order; listed with the claims", maxItems = 1000000)
                              List<ProviderAdjustmentView> providerAdjustments,
                              @Schema(description = "What the 835 did not say cleanly: UNBALANCED (BPR02 differs from the sum of "
                                      + "CLP04 less PLB), PAYER_MISMATCH, REVERSAL_WITHOUT_ORIGINAL, DUPLICATE_CLAIM_ID (one CLP01 "
-                                     + "for different patients), READ_WARNING (accepted although not standard)", maxItems = 1000000)
+                                     + "for different patients), READ_WARNING (accepted although not standard), POSTING_FAILED (the background posting gave up); listed with the claims", maxItems = 100000000)
                              List<Flag> flags) {
 
     @Schema(description = "One CLP: posted, denied, reversed, or why it was not posted")
@@ -50,7 +61,8 @@ public record RemittanceView(@Schema(implementation = String.class, format = "uu
 
     @Schema(description = "Something about the remittance someone should know or check")
     public record Flag(@Schema(example = "UNBALANCED", maxLength = 40,
-                               enumeration = {"UNBALANCED", "PAYER_MISMATCH", "REVERSAL_WITHOUT_ORIGINAL", "DUPLICATE_CLAIM_ID", "READ_WARNING"})
+                               enumeration = {"UNBALANCED", "PAYER_MISMATCH", "REVERSAL_WITHOUT_ORIGINAL", "DUPLICATE_CLAIM_ID", "READ_WARNING",
+                                       "POSTING_FAILED"})
                        String code,
                        @Schema(example = "BPR02 200.00 differs from the sum of CLP04 less PLB amounts, 450.00", maxLength = 500)
                        String detail) {

@@ -83,7 +83,7 @@ public interface GatewayConfig {
         long bodyBytes();
 
         /**
-         * Largest request body on bulk routes (claim batches, 835 uploads): the services' own limit
+         * Largest request body on bulk routes (claim batches): the services' own limit
          * (Quarkus's default {@code quarkus.http.limits.max-body-size}, 10 MiB), so a body a service
          * would refuse is refused here with a problem, before it is sent.
          */
@@ -91,8 +91,20 @@ public interface GatewayConfig {
         long bulkBodyBytes();
 
         /** Path prefixes that take the bulk limit. */
-        @WithDefault("/api/v1/claims/batch,/api/v1/remittances")
+        @WithDefault("/api/v1/claims/batch")
         List<String> bulkPaths();
+
+        /**
+         * Largest request body on upload routes the service streams to disk (835 files): the
+         * service's own limit ({@code ARDESK_REMITTANCES_MAX_FILE_SIZE}, 512 MiB), so a file it
+         * would refuse is refused here, before it is sent.
+         */
+        @WithDefault("536870912")
+        long streamedBodyBytes();
+
+        /** Path prefixes that take the streamed-upload limit. */
+        @WithDefault("/api/v1/remittances")
+        List<String> streamedPaths();
     }
 
     interface RateLimits {

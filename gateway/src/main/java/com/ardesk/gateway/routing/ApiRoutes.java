@@ -79,6 +79,11 @@ public class ApiRoutes {
     }
 
     private long bodyLimit(String path) {
+        for (String streamed : config.limits().streamedPaths()) {
+            if (path.equals(streamed) || path.startsWith(streamed + "/")) {
+                return config.limits().streamedBodyBytes();
+            }
+        }
         for (String bulk : config.limits().bulkPaths()) {
             if (path.equals(bulk) || path.startsWith(bulk + "/")) {
                 return config.limits().bulkBodyBytes();

@@ -191,6 +191,29 @@ class ProxyRoutingTest {
     }
 
     @Test
+    void an835UploadTakesTheStreamedLimitNotTheBulkOne() throws Exception {
+        // over the bulk limit (32 MiB in tests), under the 835 route's own (40 MiB in tests, 512 MiB by default)
+        byte[] body = new byte[36 * 1024 * 1024];
+        new Random(7).nextBytes(body);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        given().header("Authorization", Tokens.bearer("integration"))
+                .contentType("application/edi-x12")
+                .body(body)
+                .when().post("/api/v1/remittances")
+                .then().statusCode(200)
+                .body("bodyBytes", org.hamcrest.Matchers.equalTo(body.length))
+                .body("sha256", org.hamcrest.Matchers.equalTo(sha));
+
+        given().header("Authorization", Tokens.bearer("integration"))
+                .contentType("application/edi-x12")
+                .body(new byte[41943041])
+                .when().post("/api/v1/remittances")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.equalTo("the request body is larger than 41943040 bytes"));
+    }
+
+    @Test
     void twentyMegabyteDownloadStreamsThrough() throws Exception {
         long bytes = 20L * 1024 * 1024;
         InputStream in = given().header("Authorization", Tokens.bearer("caller"))

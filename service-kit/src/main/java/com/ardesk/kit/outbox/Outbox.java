@@ -11,7 +11,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Writes events into {@code outbox_event} in the caller's transaction, so a state change and its
@@ -26,6 +28,8 @@ public class Outbox {
               cast(? as text[]), cast(? as text[])) with ordinality as e(i, a, g, t, p, s, j, n)
             order by n""";
     private final AgroalDataSource dataSource;
+    /** The events held back by {@link #deferred} on this thread, while it runs. */
+    private final ThreadLocal<List<Row>> held = new ThreadLocal<>();
 
     public Outbox(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -50,6 +54,29 @@ public class Outbox {
         return appendAll(List.of(new Pending(topic, aggregateType, aggregateId, practiceId, payload))).get(0);
     }
 
+    /**
+     * Runs {@code work}, holding back every event it appends, and writes them all in one statement
+     * when it returns, in append order, in the same transaction. For bulk changes made of many
+     * single changes (a chunk of an 835 posts hundreds of payments, each appending its events): one
+     * round trip instead of one per event. If {@code work} throws, nothing is written (and the
+     * transaction rolls back with the change).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> T deferred(Supplier<T> work) {
+        if (held.get() != null) {
+            return work.get();
+        }
+        List<Row> rows = new ArrayList<>();
+        held.set(rows);
+        try {
+            T result = work.get();
+            insert(rows);
+            return result;
+        } finally {
+            held.remove();
+        }
+    }
+
     /** Adds several events in one round trip to the database (a bulk change writes hundreds at once), in list order. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<EventEnvelope> appendAll(List<Pending> events) {
@@ -59,6 +86,19 @@ public class Outbox {
         Instant now = Instant.now();
         List<Row> rows = events.stream()
                 .map(event -> new Row(event, EventJson.envelope(event.practiceId(), event.payload(), now))).toList();
+        List<Row> deferring = held.get();
+        if (deferring != null) {
+            deferring.addAll(rows);
+        } else {
+            insert(rows);
+        }
+        return rows.stream().map(Row::envelope).toList();
+    }
+
+    private void insert(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         // one statement whatever the count; seq follows the list's order.
         // Agroal hands out the connection already enlisted in this transaction (the one Hibernate uses)
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
@@ -71,10 +111,9 @@ public class Outbox {
                     .add(row -> row.envelope().occurredAt())
                     .add(row -> EventJson.write(row.envelope()));
             s.executeUpdate();
-            return rows.stream().map(Row::envelope).toList();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not write " + events.size() + " outbox event(s), the first "
-                    + events.get(0).payload().getClass().getSimpleName(), e);
+            throw new IllegalStateException("could not write " + rows.size() + " outbox event(s), the first "
+                    + rows.get(0).event().payload().getClass().getSimpleName(), e);
         }
     }
 }
