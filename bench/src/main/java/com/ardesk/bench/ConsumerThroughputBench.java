@@ -68,7 +68,14 @@ final class ConsumerThroughputBench {
         for (ReadModel m : models) {
             eventsBefore.put(m, processed(m));
         }
+        CpuMeter cpu = new CpuMeter(system.pids(), system.infra().postgres().process().orElseThrow());
+        Progress progress = new Progress(published(), eventsBefore);
+        Thread sampler = new Thread(progress, "bench-progress");
+        sampler.setDaemon(true);
+        cpu.start();
         Instant start = Instant.now();
+        progress.start = start;
+        sampler.start();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> sent = new ArrayList<>();
         for (int from = 0; from < claims; from += BATCH) {
@@ -94,6 +101,9 @@ final class ConsumerThroughputBench {
             caughtUp.put(m, awaitRows(m, PRACTICE, claims, deadline));
             events.put(m, processed(m) - eventsBefore.get(m));
         }
+        cpu.stop();
+        progress.stop();
+        sampler.join();
 
         double push = Duration.between(start, lastAnswer).toMillis() / 1000.0;
         System.out.printf("%n== consumers: %,d claims pushed through the batch endpoint ==%n", claims);
@@ -105,7 +115,96 @@ final class ConsumerThroughputBench {
                             + " in the read model at the last answer, all %.1f s after it (goal <= 60 s)%n",
                     m.service(), events.get(m), events.get(m) / total, atLastAnswer.get(m), claims, Math.max(0, behind));
         }
+        System.out.println(progress.report(lastAnswer));
+        System.out.printf("CPU per claim  : %s%n", cpu.perRequest(claims));
         System.out.println();
+    }
+
+    /**
+     * Where the time goes, stage by stage: every half second the outbox's published count
+     * (claims-service's relay) and each consumer's processed_event count, so the report can say how
+     * fast each stage moved and when it finished, not only when the last one did.
+     */
+    private final class Progress implements Runnable {
+        private final long publishedBefore;
+        private final Map<ReadModel, Long> processedBefore;
+        private final List<long[]> samples = new ArrayList<>();
+        private volatile boolean running = true;
+        private volatile Instant start;
+
+        Progress(long publishedBefore, Map<ReadModel, Long> processedBefore) {
+            this.publishedBefore = publishedBefore;
+            this.processedBefore = processedBefore;
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                try {
+                    long[] sample = new long[2 + models.size()];
+                    sample[0] = Duration.between(start, Instant.now()).toMillis();
+                    sample[1] = published() - publishedBefore;
+                    for (int i = 0; i < models.size(); i++) {
+                        sample[2 + i] = processed(models.get(i)) - processedBefore.get(models.get(i));
+                    }
+                    synchronized (samples) {
+                        samples.add(sample);
+                    }
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (SQLException e) {
+                    System.out.println("[bench] progress sample failed: " + e.getMessage());
+                }
+            }
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        /** Per stage: events at the last answer, when the stage had all of them, and its rate while busy. */
+        String report(Instant lastAnswer) {
+            long answeredAt = Duration.between(start, lastAnswer).toMillis();
+            List<String> stages = new ArrayList<>(List.of("relay (outbox -> Kafka)"));
+            models.forEach(m -> stages.add(m.service() + " consumer"));
+            StringBuilder b = new StringBuilder();
+            synchronized (samples) {
+                long[] last = samples.get(samples.size() - 1);
+                for (int i = 0; i < stages.size(); i++) {
+                    long total = last[1 + i];
+                    long atAnswer = 0;
+                    long firstMs = -1;
+                    long doneMs = last[0];
+                    for (long[] s : samples) {
+                        if (s[0] <= answeredAt) {
+                            atAnswer = s[1 + i];
+                        }
+                        if (firstMs < 0 && s[1 + i] > 0) {
+                            firstMs = s[0];
+                        }
+                        if (s[1 + i] >= total) {
+                            doneMs = Math.min(doneMs, s[0]);
+                        }
+                    }
+                    double busy = Math.max(0.5, (doneMs - Math.max(0, firstMs)) / 1000.0);
+                    b.append(String.format("%-30s: %,d events, %,d at the last answer, all %.1f s after it,"
+                                    + " %,.0f events/s from its first to its last%n", stages.get(i), total, atAnswer,
+                            Math.max(0, doneMs - answeredAt) / 1000.0, total / busy));
+                }
+            }
+            return b.toString().stripTrailing();
+        }
+    }
+
+    private long published() throws SQLException {
+        try (Connection c = DriverManager.getConnection(system.infra().postgres().jdbcUrl("claims"),
+                PostgresServer.USER, PostgresServer.PASSWORD);
+             PreparedStatement s = c.prepareStatement("select count(*) from outbox_event where published_at is not null");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private Instant awaitRows(ReadModel m, String practice, int expected, Instant deadline) throws Exception {

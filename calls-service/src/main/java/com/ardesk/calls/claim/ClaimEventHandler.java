@@ -12,6 +12,7 @@ import com.ardesk.kit.consumer.EventHandler;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,6 +38,26 @@ public class ClaimEventHandler implements EventHandler {
     @Override
     public List<String> topics() {
         return List.of(Topics.CLAIMS);
+    }
+
+    /**
+     * Runs of {@code ClaimChanged} (what a batch push produces) go to the projection as one upsert;
+     * every other event in between is handled on its own, so the order of effects is the topic's.
+     */
+    @Override
+    public void handleAll(List<EventEnvelope> events) {
+        List<ClaimProjection.Change> run = new ArrayList<>();
+        for (EventEnvelope event : events) {
+            if ("ClaimChanged".equals(event.type()) && event.practiceId() != null) {
+                run.add(new ClaimProjection.Change(event.practiceId(), EventJson.payload(event, ClaimChanged.class),
+                        event.occurredAt()));
+            } else {
+                projection.applyAll(run);
+                run.clear();
+                handle(event);
+            }
+        }
+        projection.applyAll(run);
     }
 
     @Override

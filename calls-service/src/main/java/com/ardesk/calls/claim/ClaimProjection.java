@@ -3,16 +3,23 @@ package com.ardesk.calls.claim;
 import com.ardesk.events.claims.ClaimChanged;
 import com.ardesk.events.claims.PayerChanged;
 import com.ardesk.events.claims.PayerTermsChanged;
+import com.ardesk.kit.jdbc.TextArrayColumns;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +34,71 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class ClaimProjection {
+    // the newer version wins, as in apply(): an older snapshot arriving late leaves the row alone
+    private static final String UPSERT = """
+            insert into claim_projection (claim_id, practice_id, external_claim_id, payer_id, status, balance,
+              denial_category, version, updated_at)
+            select cast(i as uuid), p, e, y, s, cast(b as numeric), d, cast(v as bigint), cast(u as timestamptz)
+            from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+              cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[])) as r(i, p, e, y, s, b, d, v, u)
+            on conflict (claim_id) do update set practice_id = excluded.practice_id,
+              external_claim_id = excluded.external_claim_id, payer_id = excluded.payer_id, status = excluded.status,
+              balance = excluded.balance, denial_category = excluded.denial_category, version = excluded.version,
+              updated_at = excluded.updated_at
+            where claim_projection.version <= excluded.version""";
+
+    private final AgroalDataSource dataSource;
+    private final EntityManager em;
+
+    public ClaimProjection(AgroalDataSource dataSource, EntityManager em) {
+        this.dataSource = dataSource;
+        this.em = em;
+    }
+
+    /** One {@code ClaimChanged} of a practice, with the time it happened. */
+    record Change(String practiceId, ClaimChanged changed, Instant occurredAt) {
+    }
+
+    /**
+     * Several {@code ClaimChanged} in topic order, with the effect of {@link #apply(String, ClaimChanged, Instant)}
+     * on each in turn, in one statement: per claim the last of its highest version wins.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void applyAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        if (changes.size() == 1) {
+            Change only = changes.get(0);
+            apply(only.practiceId(), only.changed(), only.occurredAt());
+            return;
+        }
+        Map<UUID, Change> latest = new LinkedHashMap<>();
+        for (Change change : changes) {
+            latest.merge(change.changed().claimId(), change,
+                    (kept, next) -> next.changed().version() >= kept.changed().version() ? next : kept);
+        }
+        // rows this transaction changed through Hibernate reach the table first, and none stays cached stale
+        em.flush();
+        em.clear();
+        Instant now = Instant.now();
+        List<Change> rows = List.copyOf(latest.values());
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(UPSERT)) {
+            new TextArrayColumns<>(c, s, rows)
+                    .add(r -> r.changed().claimId())
+                    .add(Change::practiceId)
+                    .add(r -> r.changed().externalClaimId())
+                    .add(r -> r.changed().payerId())
+                    .add(r -> r.changed().status())
+                    .add(r -> r.changed().balance())
+                    .add(r -> r.changed().denialCategory())
+                    .add(r -> r.changed().version())
+                    .add(r -> r.occurredAt() != null ? r.occurredAt() : now);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not project " + rows.size() + " claim snapshot(s)", e);
+        }
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     void apply(String practiceId, ClaimChanged changed, Instant occurredAt) {

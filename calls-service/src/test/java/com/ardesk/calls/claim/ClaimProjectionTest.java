@@ -71,6 +71,27 @@ class ClaimProjectionTest {
     }
 
     @Test
+    void aPollOfSnapshotsAppliedTogetherKeepsTheNewestPerClaimAsOneByOneWould() {
+        UUID overtaken = UUID.randomUUID();
+        UUID repeated = UUID.randomUUID();
+        UUID known = UUID.randomUUID();
+        runner.apply(handler, Claims.changed("P100", known, "KNOWN-5", 5));
+        runner.applyAll(handler, List.of(
+                Claims.changed("P100", overtaken, "NEWER", 3),
+                Claims.changed("P100", repeated, "FIRST", 1),
+                Claims.changed("P100", overtaken, "OLDER", 2),
+                Claims.payer("BATCHPAY", 7),
+                Claims.changed("P100", known, "KNOWN-4", 4),
+                Claims.changed("P100", repeated, "SECOND", 1)));
+        assertThat(snapshot(overtaken).payerId).isEqualTo("NEWER");
+        assertThat(snapshot(overtaken).version).isEqualTo(3);
+        assertThat(snapshot(repeated).payerId).isEqualTo("SECOND");
+        assertThat(snapshot(known).payerId).isEqualTo("KNOWN-5");
+        assertThat(snapshot(known).version).isEqualTo(5);
+        assertThat(snapshot(repeated).balance).isEqualByComparingTo("1500.00");
+    }
+
+    @Test
     void payerGraceDaysGovernNewCheckPromises() {
         runner.apply(handler, Claims.payer("SLOWPAY", 10));
         UUID claimId = UUID.randomUUID();

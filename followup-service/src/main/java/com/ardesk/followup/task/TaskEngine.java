@@ -21,8 +21,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -122,6 +125,13 @@ public class TaskEngine {
     public Optional<FollowupTask> openTask(UUID claimId, TaskType type) {
         return FollowupTask.find("claimId = ?1 and type = ?2 and status in ?3", claimId, type, OPEN_STATES)
                 .firstResultOptional();
+    }
+
+    /** Which of these claims have an open (or snoozed) task, in one query. */
+    public Set<UUID> claimsWithOpenTasks(Collection<UUID> claimIds) {
+        return new HashSet<>(FollowupTask.getEntityManager().createQuery(
+                        "select distinct t.claimId from FollowupTask t where t.claimId in ?1 and t.status in ?2", UUID.class)
+                .setParameter(1, claimIds).setParameter(2, OPEN_STATES).getResultList());
     }
 
     public List<FollowupTask> openTasks(UUID claimId) {

@@ -14,17 +14,22 @@ import com.ardesk.events.claims.ClaimPaymentPosted;
 import com.ardesk.events.claims.PayerChanged;
 import com.ardesk.followup.support.Events;
 import com.ardesk.followup.support.FollowupInfra;
+import com.ardesk.kit.consumer.EventConsumerRunner;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +41,11 @@ class EventConsumersTest {
     static final String SUPERVISOR = DevTokens.token("sup-evt", List.of("supervisor"), List.of(PRACTICE));
     static final Duration WAIT = Duration.ofSeconds(30);
     static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("America/New_York"));
+
+    @Inject
+    EventConsumerRunner runner;
+    @Inject
+    ClaimEventsHandler claimEvents;
 
     static ClaimChanged snapshot(UUID claimId, String status, String balance, long version) {
         return snapshot(claimId, status, balance, version, null);
@@ -168,5 +178,64 @@ class EventConsumersTest {
         Events.await("status check", WAIT, () -> count(claimId, "STATUS_CHECK", "SNOOZED") + count(claimId, "STATUS_CHECK", "OPEN") == 1);
         assertThat(count(claimId, "DENIAL", "DONE")).isEqualTo(1);
         assertThat(count(claimId, "APPEAL_DEADLINE", "DONE")).isEqualTo(1);
+    }
+
+    /**
+     * One poll's worth of events on six claims (a batch push with a few other events in between),
+     * each claim's own sequence: the projection writes runs of ClaimChanged together.
+     */
+    static List<EventEnvelope> mixedPoll(List<UUID> c) {
+        List<Record> events = List.of(
+                snapshot(c.get(0), "IN_PROCESS", "100.00", 1),
+                snapshot(c.get(1), "IN_PROCESS", "200.00", 3),
+                snapshot(c.get(2), "DENIED", "300.00", 1, TODAY.plusDays(20)),
+                new ClaimChanged(c.get(3), "EXT-D", "AETNA-EVT", "SUBMITTED", new BigDecimal("400.00"), BigDecimal.ZERO,
+                        BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("400.00"), TODAY.minusDays(80),
+                        TODAY.minusDays(80), TODAY.minusDays(80), TODAY.plusDays(10), null, null, 1),
+                // an older snapshot after a newer one of the same claim, in the same run
+                snapshot(c.get(1), "PAID", "0.00", 2),
+                new ClaimDenied(c.get(4), "EXT-E", "AETNA-EVT", UUID.randomUUID(), "CO", "16", List.of(), "MISSING_INFO",
+                        new BigDecimal("500.00"), TODAY, null),
+                snapshot(c.get(4), "DENIED", "500.00", 1),
+                snapshot(c.get(0), "DENIED", "100.00", 2, TODAY.plusDays(30)),
+                // the same claim twice in a run: the task its v1 opened, its v2 cancels
+                snapshot(c.get(2), "PAID", "0.00", 2),
+                snapshot(c.get(5), "WRITTEN_OFF", "0.00", 1));
+        return events.stream().map(e -> Events.envelope(PRACTICE, e)).toList();
+    }
+
+    static Map<String, Long> taskSummary(UUID claimId) {
+        return tasks(claimId).getList("items", Map.class).stream()
+                .collect(Collectors.groupingBy(t -> t.get("type") + " " + t.get("status") + " due " + t.get("dueOn")
+                        + " priority " + t.get("priority"), Collectors.counting()));
+    }
+
+    static List<UUID> claims(int n) {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        return ids;
+    }
+
+    @Test
+    void aPollAppliedTogetherHasTheEffectOfEachEventInTurn() {
+        List<UUID> together = claims(6);
+        runner.applyAll(claimEvents, mixedPoll(together));
+        List<UUID> oneByOne = claims(6);
+        mixedPoll(oneByOne).forEach(e -> runner.apply(claimEvents, e));
+
+        assertThat(ClaimSnapshotProbe.version(together.get(0))).isEqualTo(2);
+        assertThat(count(together.get(0), "APPEAL_DEADLINE", "OPEN")).isEqualTo(1);
+        assertThat(ClaimSnapshotProbe.version(together.get(1))).isEqualTo(3);
+        assertThat(tasks(together.get(1)).getList("items")).isEmpty();
+        assertThat(count(together.get(2), "APPEAL_DEADLINE", "CANCELLED")).isEqualTo(1);
+        assertThat(count(together.get(3), "STATUS_CHECK", "OPEN")).isEqualTo(1);
+        assertThat(count(together.get(4), "DENIAL", "OPEN")).isEqualTo(1);
+        assertThat(ClaimSnapshotProbe.version(together.get(5))).isEqualTo(1);
+        for (int i = 0; i < together.size(); i++) {
+            assertThat(taskSummary(together.get(i))).as("claim %d", i).isEqualTo(taskSummary(oneByOne.get(i)));
+            assertThat(ClaimSnapshotProbe.version(together.get(i))).isEqualTo(ClaimSnapshotProbe.version(oneByOne.get(i)));
+        }
     }
 }

@@ -91,10 +91,9 @@ public class EventConsumerRunner {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             Set<UUID> fresh = processedEvents.markProcessed(unique.keySet(), handler.consumerName());
-            for (EventEnvelope event : unique.values()) {
-                if (fresh.contains(event.eventId())) {
-                    handler.handle(event);
-                }
+            List<EventEnvelope> toApply = unique.values().stream().filter(e -> fresh.contains(e.eventId())).toList();
+            if (!toApply.isEmpty()) {
+                handler.handleAll(toApply);
             }
         });
     }

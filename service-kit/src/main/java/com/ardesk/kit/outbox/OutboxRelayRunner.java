@@ -121,6 +121,8 @@ public class OutboxRelayRunner {
         return new KafkaProducer<>(kafka.client(
                 Map.of(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox",
                         ProducerConfig.LINGER_MS_CONFIG, "2",
+                        // a round's records of a partition in one produce request, not one per 16 KiB
+                        ProducerConfig.BATCH_SIZE_CONFIG, "262144",
                         ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000",
                         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
                         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "12000"),
