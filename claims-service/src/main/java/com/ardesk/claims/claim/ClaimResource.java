@@ -46,10 +46,12 @@ public class ClaimResource {
     private final ClaimSearch search;
     private final Idempotency idempotency;
     private final Tenancy tenancy;
+    private final UpsertQueue upserts;
 
     public ClaimResource(ClaimService claims, ClaimBatchService batches, ClaimSearch search, Idempotency idempotency,
-                         Tenancy tenancy) {
+                         Tenancy tenancy, UpsertQueue upserts) {
         this.claims = claims;
+        this.upserts = upserts;
         this.batches = batches;
         this.search = search;
         this.idempotency = idempotency;
@@ -94,7 +96,8 @@ public class ClaimResource {
                            @PathParam("externalClaimId") @Parameter(example = "PM-2026-000123",
                                    schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[\\x21-\\x7E]{1,64}$")) String externalClaimId,
                            ClaimInput body) {
-        ClaimService.Upserted result = claims.upsert(practiceId, externalClaimId, body, ifMatch);
+        ClaimService.Upserted result = upserts.inTurn(practiceId, externalClaimId,
+                () -> claims.upsert(practiceId, externalClaimId, body, ifMatch));
         ClaimView view = claims.get(result.claim().claimId);
         Response.ResponseBuilder response = result.outcome() == ClaimService.Outcome.CREATED
                 ? Response.created(URI.create("/api/v1/claims/" + view.claimId())) : Response.ok();

@@ -83,7 +83,7 @@ public interface GatewayConfig {
         long bodyBytes();
 
         /**
-         * Largest request body on bulk routes (claim batches): the services' own limit
+         * Largest request body on bulk routes (claim batches, 277CA and 277 files): the services' own limit
          * (Quarkus's default {@code quarkus.http.limits.max-body-size}, 10 MiB), so a body a service
          * would refuse is refused here with a problem, before it is sent.
          */
@@ -91,7 +91,7 @@ public interface GatewayConfig {
         long bulkBodyBytes();
 
         /** Path prefixes that take the bulk limit. */
-        @WithDefault("/api/v1/claims/batch")
+        @WithDefault("/api/v1/claims/batch,/api/v1/acknowledgments,/api/v1/claim-status")
         List<String> bulkPaths();
 
         /**
