@@ -1,7 +1,8 @@
 // Renders Kustomize directories and checks every object offline, without a cluster:
-//   1. schema: Kubernetes objects with kubernetes-models' validators, CloudNativePG and Strimzi objects with
-//      their CRDs' openAPIV3Schema (vendored in schemas/, closed to unknown fields like the API server's
-//      strict field validation), ServiceMonitors with @kubernetes-models/prometheus-operator;
+//   1. schema: Kubernetes objects and ServiceMonitors with kubernetes-models' validators
+//      (@kubernetes-models/prometheus-operator for the latter) plus their type declarations for unknown
+//      fields, CloudNativePG and Strimzi objects with their CRDs' openAPIV3Schema (vendored in schemas/);
+//      unknown fields are errors everywhere, like the API server's strict field validation;
 //   2. AR Desk's policies (see POLICIES below), including that every environment variable a manifest
 //      gives a container is a setting that service reads (application.properties, @ConfigMapping,
 //      @ConfigProperty, or the kafka.* pass-through).
@@ -60,12 +61,63 @@ async function builtInModel(group, version, kind) {
     : [`kubernetes-models/${group || ''}${group ? '/' : ''}${version}/${kind}`];
   for (const c of candidates) {
     try {
-      return (await import(c))[kind];
+      return { Model: (await import(c))[kind], declarations: path.join(modelsRoot, `${c}.d.ts`) };
     } catch {
       // not a kind this package knows
     }
   }
   return null;
+}
+
+// kubernetes-models' validators check types and required fields but let unknown fields through, where
+// the API server's strict field validation (kubectl's default) refuses them: a typo such as
+// imagePullPolicyy would otherwise pass here and fail at apply time, or be dropped silently with
+// --validate=false. The models' type declarations (generated from the same OpenAPI) list every field.
+const modelsRoot = path.join(here, 'node_modules');
+const declarations = new Map();
+
+/** The fields of the interface declared in a kubernetes-models .d.ts file, with each field's type. */
+function declaration(file) {
+  if (!declarations.has(file)) {
+    const src = fs.readFileSync(file, 'utf8').replace(/\/\*\*[\s\S]*?\*\//g, '');
+    const imports = new Map();
+    for (const m of src.matchAll(/^import \{ (\w+) \} from "([^"]+)";$/gm)) {
+      const target = m[2].startsWith('.') ? path.resolve(path.dirname(file), m[2].replace(/\.js$/, '')) : path.join(modelsRoot, m[2]);
+      imports.set(m[1], `${target}.d.ts`);
+    }
+    const body = /^export interface (\w+)[^{]*\{\n([\s\S]*?)^\}/m.exec(src);
+    let fields = null;
+    if (body) {
+      fields = new Map();
+      for (const f of body[2].matchAll(/^ {4}"([^"]+)"\??: ([^\n]*)/gm)) {
+        const map = f[2] === '{';
+        const type = map ? /\[key: string\]: (\w+)/.exec(body[2].slice(f.index))?.[1] : /^(?:Array<)?(\w+)/.exec(f[2])?.[1];
+        fields.set(f[1], { map, file: imports.get(type) ?? null });
+      }
+    }
+    declarations.set(file, { name: body?.[1], fields });
+  }
+  return declarations.get(file);
+}
+
+/** Fields of {@code value} that its type does not declare, as the API server's strict validation names them. */
+function unknownFields(value, file, at = '') {
+  if (!file || value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => unknownFields(v, file, `${at}/${i}`));
+  const { name, fields } = declaration(file);
+  if (!fields) return [];
+  const found = [];
+  for (const [key, v] of Object.entries(value)) {
+    const field = fields.get(key);
+    if (!field) {
+      found.push(`schema: ${at || '/'} has an unknown field ${key} (not in ${name.replace(/^I/, '')})`);
+    } else if (field.map && v && typeof v === 'object') {
+      for (const [k, item] of Object.entries(v)) found.push(...unknownFields(item, field.file, `${at}/${key}/${k}`));
+    } else {
+      found.push(...unknownFields(v, field.file, `${at}/${key}`));
+    }
+  }
+  return found;
 }
 
 async function schemaFindings(obj) {
@@ -77,14 +129,15 @@ async function schemaFindings(obj) {
     }
     return [];
   }
-  const Model = await builtInModel(group, version, obj.kind);
-  if (!Model) return [`schema: no schema for ${obj.apiVersion} ${obj.kind}`];
+  const model = await builtInModel(group, version, obj.kind);
+  if (!model) return [`schema: no schema for ${obj.apiVersion} ${obj.kind}`];
+  const findings = unknownFields(obj, model.declarations);
   try {
-    new Model(obj).validate();
-    return [];
+    new model.Model(obj).validate();
   } catch (e) {
-    return [`schema: ${e.message.split('\n').slice(0, 3).join('; ')}`];
+    findings.push(`schema: ${e.message.split('\n').slice(0, 3).join('; ')}`);
   }
+  return findings;
 }
 
 // ---- the services' configuration -------------------------------------------------------------------
@@ -190,8 +243,7 @@ export function policyFindings(objects, repo) {
   const operatorSecrets = new Set([
     ...of('Cluster').map(c => `${c.metadata.name}-app`),
     ...of('KafkaUser').map(u => u.metadata.name),
-    ...new Set(objects.filter(o => o.metadata?.labels?.['strimzi.io/cluster'])
-      .map(o => `${o.metadata.labels['strimzi.io/cluster']}-cluster-ca-cert`)),
+    ...of('Kafka').map(k => `${k.metadata.name}-cluster-ca-cert`),
     ...of('Ingress').flatMap(i => (i.spec.tls ?? []).map(t => t.secretName)),
   ]);
   const maxPartitionsNeeded = Math.max(0, ...of('HorizontalPodAutoscaler').map(h => h.spec.maxReplicas));
@@ -320,6 +372,47 @@ export function policyFindings(objects, repo) {
         const svc = of('Service').find(s => s.metadata.name === p.backend?.service?.name);
         if (!svc) add(i, `backend ${p.backend?.service?.name} is not a Service in the render`);
       }
+    }
+  }
+
+  // Strimzi: every topic, user and node pool belongs to a Kafka cluster in the render, whose brokers can
+  // hold the topics' replicas and whose listener is the one the services' settings connect to
+  const kafkas = new Map(of('Kafka').map(k => [k.metadata.name, k]));
+  const brokers = name => of('KafkaNodePool')
+    .filter(p => p.metadata.labels?.['strimzi.io/cluster'] === name && p.spec.roles?.includes('broker'))
+    .reduce((n, p) => n + (p.spec.replicas ?? 0), 0);
+  for (const o of objects.filter(x => x.apiVersion?.startsWith('kafka.strimzi.io/') && x.kind !== 'Kafka')) {
+    const cluster = o.metadata.labels?.['strimzi.io/cluster'];
+    if (!kafkas.has(cluster)) add(o, `label strimzi.io/cluster=${cluster} names no Kafka in the render`);
+    if (o.kind === 'KafkaTopic' && kafkas.has(cluster) && (o.spec.replicas ?? 0) > brokers(cluster)) {
+      add(o, `replicas ${o.spec.replicas} exceed the ${brokers(cluster)} brokers of Kafka ${cluster}`);
+    }
+    if (o.kind === 'KafkaUser' && kafkas.has(cluster)) {
+      const kafka = kafkas.get(cluster);
+      if (o.spec.authorization && !kafka.spec.kafka.authorization) add(o, `has ACLs but Kafka ${cluster} enforces no authorization`);
+      const auth = o.spec.authentication?.type;
+      if (auth && !kafka.spec.kafka.listeners.some(l => l.authentication?.type === auth)) add(o, `Kafka ${cluster} has no listener with ${auth} authentication`);
+    }
+  }
+  for (const k of kafkas.values()) {
+    if (brokers(k.metadata.name) < 3) add(k, 'fewer than 3 brokers in its KafkaNodePools');
+    if (!of('KafkaNodePool').some(p => p.metadata.labels?.['strimzi.io/cluster'] === k.metadata.name && p.spec.roles?.includes('controller'))) {
+      add(k, 'no KafkaNodePool with the controller role (KRaft)');
+    }
+    if (Number(k.spec.kafka.config?.['min.insync.replicas'] ?? 1) < 2) add(k, 'min.insync.replicas must be at least 2');
+  }
+  for (const cm of configMaps.values()) {
+    const d = cm.data ?? {};
+    const bootstrap = /^([\w-]+)-kafka-bootstrap:(\d+)$/.exec(d.KAFKA_BOOTSTRAP_SERVERS ?? '');
+    if (!d.KAFKA_BOOTSTRAP_SERVERS) continue;
+    const kafka = bootstrap && kafkas.get(bootstrap[1]);
+    if (!kafka) { add(cm, `KAFKA_BOOTSTRAP_SERVERS ${d.KAFKA_BOOTSTRAP_SERVERS} is no Kafka bootstrap Service of the render`); continue; }
+    const listener = kafka.spec.kafka.listeners.find(l => l.port === Number(bootstrap[2]));
+    const tls = ['SSL', 'SASL_SSL'].includes(d.KAFKA_SECURITY_PROTOCOL);
+    const scram = d.KAFKA_SASL_MECHANISM === 'SCRAM-SHA-512';
+    if (!listener) add(cm, `Kafka ${kafka.metadata.name} has no listener on port ${bootstrap[2]}`);
+    else if (listener.tls !== tls || (listener.authentication?.type === 'scram-sha-512') !== scram) {
+      add(cm, `KAFKA_SECURITY_PROTOCOL/KAFKA_SASL_MECHANISM do not match Kafka ${kafka.metadata.name}'s listener ${listener.name} (tls ${listener.tls}, ${listener.authentication?.type ?? 'no authentication'})`);
     }
   }
 

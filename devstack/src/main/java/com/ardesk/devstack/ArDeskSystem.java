@@ -44,8 +44,16 @@ public final class ArDeskSystem implements AutoCloseable {
 
     /** System property with the service JVMs' options; benchmarks want the full JIT, not a small footprint. */
     public static final String JVM_OPTIONS = "ardesk.service.jvm-options";
-    /** Small and quick to start, for the local run and the end-to-end tests on a laptop. */
-    static final String LEAN_JVM = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
+    /** In {@link #JVM_OPTIONS}, replaced by the service's name: per-service files such as logs or CDS archives. */
+    public static final String SERVICE_PLACEHOLDER = "{service}";
+    /**
+     * Small and quick to start, for the local run and the end-to-end tests on a laptop (measured in
+     * deploy/README.md "Memory"): the heap starts small and stays near its live size (free ratios), the
+     * C1 compiler only (one thread, a small code cache), freed malloc memory returned every 5 s.
+     */
+    static final String LEAN_JVM = "-Xms16m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:+UseSerialGC"
+            + " -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=32m -Xss512k"
+            + " -XX:TrimNativeHeapInterval=5000";
 
     private final Path root;
     private final Path workDir;
@@ -151,14 +159,17 @@ public final class ArDeskSystem implements AutoCloseable {
         }
         props.putAll(extraProperties);
         List<String> cmd = new ArrayList<>(List.of(javaBinary()));
-        cmd.addAll(List.of(System.getProperty(JVM_OPTIONS, LEAN_JVM).trim().split("\\s+")));
+        cmd.addAll(List.of(System.getProperty(JVM_OPTIONS, LEAN_JVM).replace(SERVICE_PLACEHOLDER, s.name()).trim().split("\\s+")));
         props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", appJar(s).toString()));
         Path logFile = logFile(s);
         log.accept("starting " + s.name() + " on port " + s.port() + " (log: " + logFile + ")");
         // appended, so the log of a restarted service still shows how the killed one ended
-        return new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        // as in the Deployments: glibc's per-thread malloc arenas (up to 8 per core) hold freed memory
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        return builder.start();
     }
 
     private Path logFile(Service s) {
