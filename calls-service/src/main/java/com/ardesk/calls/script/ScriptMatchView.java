@@ -24,7 +24,7 @@ public record ScriptMatchView(
                             @Schema(example = "DENIED", maxLength = 32) String claimStatus,
                             @Schema(example = "CODING", maxLength = 40) String denialCategory,
                             @Schema(example = "AETNA", maxLength = 64) String payerId,
-                            @Schema(implementation = Outcome.class, example = "IN_PROCESS") String lastOutcome) {
+                            @Schema(description = "Outcome of the last call on the claim; null before any call", example = "IN_PROCESS") Outcome lastOutcome) {
     }
 
     /** Only names the item schema of {@code why}: a fixed phrase plus a payer id, category, outcome or status. */

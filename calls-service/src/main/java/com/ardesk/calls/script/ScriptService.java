@@ -137,9 +137,9 @@ public class ScriptService {
     public ScriptMatchView match(UUID claimId) {
         ClaimSnapshot claim = projection.find(claimId).orElseThrow(() -> ProblemException.notFound("claim", claimId));
         tenancy.requireVisible(claim.practiceId, "claim", claimId);
-        String lastOutcome = calls.lastOutcome(claimId).map(Outcome::name).orElse(null);
+        Outcome lastOutcome = calls.lastOutcome(claimId).orElse(null);
         ScriptMatcher.Situation situation = new ScriptMatcher.Situation(claim.denialCategory, claim.status,
-                claim.payerId, lastOutcome);
+                claim.payerId, lastOutcome == null ? null : lastOutcome.name());
         List<ScriptMatcher.Candidate<CallScript>> candidates = CallScript.<CallScript>list(
                         "practiceId is null or practiceId = ?1", claim.practiceId).stream()
                 .map(s -> new ScriptMatcher.Candidate<>(s, s.name,

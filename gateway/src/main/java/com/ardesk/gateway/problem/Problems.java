@@ -13,18 +13,19 @@ import io.vertx.ext.web.RoutingContext;
 public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://ardesk.dev/problems/";
+    private static final String HEX = "0123456789abcdefABCDEF";
 
     private Problems() {
     }
 
-    /** The problem as JSON; {@code instance} is the request path. */
+    /** The problem as JSON; {@code instance} is the request path, left out when it is not a URI reference. */
     public static Buffer body(int status, String kind, String title, String detail, String instance, String requestId) {
         JsonObject json = new JsonObject()
                 .put("type", TYPE_BASE + kind)
                 .put("title", title)
                 .put("status", status)
                 .put("detail", detail);
-        if (instance != null) {
+        if (isUriReference(instance)) {
             json.put("instance", instance);
         }
         if (requestId != null) {
@@ -50,7 +51,7 @@ public final class Problems {
             return;
         }
         String path = rc.request().path();
-        JsonObject json = body(status, kind, title, detail, path != null && path.length() <= 512 ? path : null,
+        JsonObject json = body(status, kind, title, detail, path,
                 RequestIds.of(rc.request())).toJsonObject();
         if (field != null) {
             json.put("errors", new JsonArray().add(new JsonObject().put("field", field).put("message", message)));
@@ -65,5 +66,30 @@ public final class Problems {
                 .putHeader("Content-Type", MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store")
                 .end(body);
+    }
+
+    /**
+     * Whether a path may stand in {@code instance} (RFC 3986 characters, escapes complete, at most 512
+     * characters): a request refused for its broken percent-encoding must not get an answer that
+     * itself breaks the contract. The services' kit applies the same rule to their problems.
+     */
+    static boolean isUriReference(String path) {
+        if (path == null || path.isEmpty() || path.length() > 512) {
+            return false;
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= path.length() || HEX.indexOf(path.charAt(i + 1)) < 0
+                        || HEX.indexOf(path.charAt(i + 2)) < 0) {
+                    return false;
+                }
+                i += 2;
+            } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -26,7 +26,7 @@ public final class HttpProblems {
         }
         String path = rc.request().path();
         Problem problem = new Problem(Problem.type(kind), title, status, detail,
-                path == null || path.length() > 512 ? null : path,
+                path,
                 rc.request().getHeader(RequestIds.HEADER), errors == null || errors.isEmpty() ? null : errors);
         if (!rc.request().isEnded()) {
             rc.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);

@@ -25,9 +25,41 @@ public record Problem(
         @Schema(maxItems = 10000) List<FieldError> errors) {
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://ardesk.dev/problems/";
+    private static final int MAX_INSTANCE = 512;
+    private static final String HEX = "0123456789abcdefABCDEF";
+
+    /** {@code instance} is left out when it is not a URI reference (a path with a broken or decoded escape). */
+    public Problem {
+        instance = uriReferenceOrNull(instance);
+    }
 
     /** The type URI of a problem kind, e.g. {@code validation} → https://ardesk.dev/problems/validation. */
     public static String type(String kind) {
         return TYPE_BASE + kind;
+    }
+
+    /**
+     * The path as it may stand in {@code instance} (an RFC 3986 URI reference), or null: a request
+     * refused for its broken percent-encoding, or a path decoded to characters a URI cannot hold,
+     * must not get an answer that itself breaks the contract.
+     */
+    static String uriReferenceOrNull(String path) {
+        if (path == null || path.isEmpty() || path.length() > MAX_INSTANCE) {
+            return null;
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= path.length() || HEX.indexOf(path.charAt(i + 1)) < 0
+                        || HEX.indexOf(path.charAt(i + 2)) < 0) {
+                    return null;
+                }
+                i += 2;
+            } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0)) {
+                return null;
+            }
+        }
+        return path;
     }
 }

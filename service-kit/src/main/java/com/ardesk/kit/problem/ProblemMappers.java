@@ -173,7 +173,8 @@ public class ProblemMappers {
 
     static Response.ResponseBuilder build(ContainerRequestContext request, int status, String kind, String title,
                                           String detail, List<FieldError> errors) {
-        Problem body = new Problem(Problem.type(kind), title, status, detail, request.getUriInfo().getPath(),
+        // the path as sent (still percent-encoded), so it stays a URI reference
+        Problem body = new Problem(Problem.type(kind), title, status, detail, request.getUriInfo().getRequestUri().getRawPath(),
                 RequestIds.of(request), errors.isEmpty() ? null : errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
     }
