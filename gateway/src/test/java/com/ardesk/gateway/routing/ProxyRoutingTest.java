@@ -192,8 +192,8 @@ class ProxyRoutingTest {
 
     @Test
     void an835UploadTakesTheStreamedLimitNotTheBulkOne() throws Exception {
-        // over the bulk limit (32 MiB in tests), under the 835 route's own (40 MiB in tests, 512 MiB by default)
-        byte[] body = new byte[36 * 1024 * 1024];
+        // the test profile gives 835s 2 MiB: more than the default 1 MiB, less than the bulk 32 MiB
+        byte[] body = new byte[(int) (1.5 * 1024 * 1024)];
         new Random(7).nextBytes(body);
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         given().header("Authorization", Tokens.bearer("integration"))
@@ -206,11 +206,11 @@ class ProxyRoutingTest {
 
         given().header("Authorization", Tokens.bearer("integration"))
                 .contentType("application/edi-x12")
-                .body(new byte[41943041])
+                .body(new byte[2097153])
                 .when().post("/api/v1/remittances")
                 .then().statusCode(413)
                 .contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.equalTo("the request body is larger than 41943040 bytes"));
+                .body("detail", org.hamcrest.Matchers.equalTo("the request body is larger than 2097152 bytes"));
     }
 
     @Test
