@@ -138,6 +138,16 @@ class InputHardeningTest {
     }
 
     @Test
+    void jsonInACharsetOtherThanUtf8Is415NamingContentType() throws Exception {
+        // bytes, so the client sends them as they are instead of encoding them in the named charset
+        problem(given().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .auth().oauth2(PM).header("Content-Type", "application/json; charset=ebcdic")
+                .body(new ObjectMapper().writeValueAsBytes(claimBody())).post("/api/v1/claims").then(),
+                415, "https://ardesk.dev/problems/unsupported-media-type").body("errors.field", hasItem("Content-Type"));
+    }
+
+    @Test
     void aDateOutsideTheSaneYearsIs400NamingTheField() {
         for (String date : List.of("-999999999-01-01", "1899-12-31", "2200-01-01")) {
             Map<String, Object> body = claimBody();

@@ -90,6 +90,13 @@ public class RequestGuard {
                     List.of(new FieldError("Content-Type", "is not a media type")));
             return;
         }
+        String charset = contentType == null ? null : jsonCharsetOtherThanUtf8(contentType);
+        if (charset != null) {
+            HttpProblems.send(rc, 415, "unsupported-media-type", "Unsupported Media Type",
+                    "JSON is read as UTF-8 only; charset " + charset + " is not supported",
+                    List.of(new FieldError("Content-Type", "charset must be UTF-8")));
+            return;
+        }
         FieldError error = uriError(uri);
         if (error == null) {
             error = uriSyntaxError(uri);
@@ -191,6 +198,31 @@ public class RequestGuard {
     /** RFC 9110 §8.3.1: {@code type "/" subtype *( OWS ";" OWS parameter )}. */
     static boolean isMediaType(String value) {
         return MEDIA_TYPE.matcher(value).matches();
+    }
+
+    /**
+     * The charset a JSON body claims when it is not UTF-8 (or its subset US-ASCII), else null. JSON
+     * is UTF-8 (RFC 8259); a body declared in another charset would be read as something it is not.
+     * Other media types (an 835 as text/plain) keep their charset: X12 is read as bytes.
+     */
+    static String jsonCharsetOtherThanUtf8(String contentType) {
+        String[] parts = contentType.split(";");
+        String type = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (!type.equals("application/json") && !type.endsWith("+json")) {
+            return null;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].trim();
+            int eq = parameter.indexOf('=');
+            if (eq > 0 && parameter.substring(0, eq).trim().equalsIgnoreCase("charset")) {
+                String charset = parameter.substring(eq + 1).trim().replace("\"", "");
+                if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")
+                        && !charset.equalsIgnoreCase("us-ascii")) {
+                    return charset.length() > 40 ? charset.substring(0, 40) : charset;
+                }
+            }
+        }
+        return null;
     }
 
     private static int headerBytes(HttpServerRequest request) {
