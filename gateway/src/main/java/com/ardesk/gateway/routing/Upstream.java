@@ -129,7 +129,10 @@ public final class Upstream {
                 .setHost(base.getHost())
                 .setPort(port())
                 .setSsl("https".equals(base.getScheme()))
-                .setConnectTimeout(connectTimeoutMs)
+                // the request's "connect" timeout also covers the wait for a pooled connection: a burst
+                // queued behind a busy service waits as long as an answer may take, not the TCP connect
+                // time (which the client options still bound), or it got 504 from a service that was fine
+                .setConnectTimeout(Math.max(connectTimeoutMs, idleTimeoutMs))
                 .setIdleTimeout(idleTimeoutMs));
     }
 
