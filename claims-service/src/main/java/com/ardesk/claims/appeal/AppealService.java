@@ -3,7 +3,7 @@ package com.ardesk.claims.appeal;
 import com.ardesk.claims.claim.Claim;
 import com.ardesk.claims.claim.ClaimService;
 import com.ardesk.claims.claim.ClaimStatus;
-import com.ardesk.claims.claim.ClaimView;
+import com.ardesk.claims.view.ClaimView;
 import com.ardesk.claims.claim.PracticeCalendar;
 import com.ardesk.claims.denial.Denial;
 import com.ardesk.events.Topics;

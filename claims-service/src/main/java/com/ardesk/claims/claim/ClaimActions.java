@@ -1,5 +1,6 @@
 package com.ardesk.claims.claim;
 
+import com.ardesk.claims.view.ClaimView;
 import com.ardesk.kit.tenancy.Tenancy;
 import com.ardesk.kit.web.Idempotency;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -47,12 +47,12 @@ public record ClaimInput(
 
     /** Only names the item schema of modifier lists in the OpenAPI document. */
     @Schema(name = "ProcedureModifier", type = SchemaType.STRING, maxLength = 2, pattern = "^[0-9A-Z]{2}$", example = "25")
-    interface Modifier {
+    public interface Modifier {
     }
 
     /** Only names the item schema of diagnosis code lists in the OpenAPI document. */
     @Schema(name = "DiagnosisCode", type = SchemaType.STRING, maxLength = 8, pattern = "^[A-Z][0-9][0-9A-Z](\\.?[0-9A-Z]{1,4})?$",
             example = "E11.9")
-    interface DiagnosisCode {
+    public interface DiagnosisCode {
     }
 }

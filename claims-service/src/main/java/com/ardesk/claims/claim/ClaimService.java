@@ -1,5 +1,6 @@
 package com.ardesk.claims.claim;
 
+import com.ardesk.claims.view.ClaimView;
 import com.ardesk.claims.aging.AgingBasis;
 import com.ardesk.claims.aging.AgingBucket;
 import com.ardesk.claims.aging.AgingCalculator;
@@ -110,7 +111,7 @@ public class ClaimService {
         return apply(body, now(), existing, contentHash(body));
     }
 
-    Upserted apply(ClaimInput input, Instant now) {
+    public Upserted apply(ClaimInput input, Instant now) {
         return apply(input, now, findByExternalId(input.practiceId(), input.externalClaimId()), contentHash(input));
     }
 
@@ -118,7 +119,7 @@ public class ClaimService {
      * Stores one validated input, whose content hash is {@code hash}, against the claim it names, if
      * any; the batch preloads those claims and has the hash from the claim it tried to insert.
      */
-    Upserted apply(ClaimInput input, Instant now, Optional<Claim> existing, String hash) {
+    public Upserted apply(ClaimInput input, Instant now, Optional<Claim> existing, String hash) {
         if (existing.isEmpty()) {
             return new Upserted(insert(input, now), Outcome.CREATED);
         }
@@ -135,7 +136,7 @@ public class ClaimService {
     }
 
     /** Validation errors of one input (payer existence included), for the batch's per-item results. */
-    List<FieldError> problemsOf(ClaimInput input, Map<String, Boolean> knownPayers) {
+    public List<FieldError> problemsOf(ClaimInput input, Map<String, Boolean> knownPayers) {
         List<FieldError> errors = ClaimValidator.validate(input,
                 input == null || input.practiceId() == null ? LocalDate.now() : calendar.today(input.practiceId()));
         if (input != null && input.payerId() != null && errors.stream().noneMatch(e -> e.field().equals("payerId"))
@@ -230,7 +231,7 @@ public class ClaimService {
     }
 
     /** The ClaimChanged event of a claim as it stands, with its latest denial if any. */
-    ClaimChanged snapshot(Claim claim, Optional<Denial> latest) {
+    public ClaimChanged snapshot(Claim claim, Optional<Denial> latest) {
         ContractTerms rules = payers.contractTerms(claim.practiceId, claim.payerId);
         return new ClaimChanged(
                 claim.claimId, claim.externalClaimId, claim.payerId, claim.status.name(), claim.billedAmount,
@@ -303,7 +304,7 @@ public class ClaimService {
     }
 
     /** A new SUBMITTED claim built from a validated input, not yet stored. */
-    Claim newClaim(ClaimInput input, Instant now) {
+    public Claim newClaim(ClaimInput input, Instant now) {
         Claim claim = new Claim();
         claim.claimId = UUID.randomUUID();
         claim.practiceId = input.practiceId();
@@ -360,7 +361,7 @@ public class ClaimService {
     }
 
     /** PostgreSQL keeps microseconds; so do we, or keyset cursors would miss rows. */
-    static Instant now() {
+    public static Instant now() {
         return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 

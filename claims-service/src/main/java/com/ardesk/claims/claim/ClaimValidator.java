@@ -19,7 +19,7 @@ public final class ClaimValidator {
     static final Pattern HCPCS = Pattern.compile("[A-V]\\d{4}");
     static final Pattern MODIFIER = Pattern.compile("[0-9A-Z]{2}");
     static final Pattern ICD10 = Pattern.compile("[A-Z][0-9][0-9A-Z](\\.?[0-9A-Z]{1,4})?");
-    static final int MAX_LINES = 50;
+    public static final int MAX_LINES = 50;
 
     private ClaimValidator() {
     }

@@ -4,7 +4,7 @@ import com.ardesk.claims.claim.Claim;
 import com.ardesk.claims.claim.ClaimMoney;
 import com.ardesk.claims.claim.ClaimService;
 import com.ardesk.claims.claim.ClaimStatus;
-import com.ardesk.claims.claim.ClaimView;
+import com.ardesk.claims.view.ClaimView;
 import com.ardesk.claims.claim.Money;
 import com.ardesk.claims.claim.PracticeCalendar;
 import com.ardesk.events.Topics;

@@ -1,7 +1,7 @@
 package com.ardesk.claims.writeoff;
 
 import com.ardesk.claims.claim.ClaimActions;
-import com.ardesk.claims.claim.ClaimView;
+import com.ardesk.claims.view.ClaimView;
 import com.ardesk.kit.web.Idempotency;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

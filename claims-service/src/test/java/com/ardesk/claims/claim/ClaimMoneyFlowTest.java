@@ -1,6 +1,7 @@
 package com.ardesk.claims.claim;
 
 import com.ardesk.claims.support.ClaimsInfra;
+import com.ardesk.claims.view.ClaimResourceTest;
 import com.ardesk.devstack.TopicProbe;
 import com.ardesk.events.EventJson;
 import com.ardesk.events.Topics;

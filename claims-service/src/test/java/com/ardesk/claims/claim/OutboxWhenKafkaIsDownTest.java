@@ -1,6 +1,7 @@
 package com.ardesk.claims.claim;
 
 import com.ardesk.claims.support.ClaimsInfra;
+import com.ardesk.claims.view.ClaimResourceTest;
 import com.ardesk.devstack.KafkaBroker;
 import com.ardesk.devstack.RealInfraResource;
 import com.ardesk.devstack.TopicProbe;

@@ -1,5 +1,8 @@
-package com.ardesk.claims.claim;
+package com.ardesk.claims.batch;
 
+import com.ardesk.claims.claim.Claim;
+import com.ardesk.claims.claim.ClaimInput;
+import com.ardesk.claims.claim.ClaimService;
 import com.ardesk.events.Topics;
 import com.ardesk.kit.outbox.Outbox;
 import com.ardesk.kit.problem.FieldError;

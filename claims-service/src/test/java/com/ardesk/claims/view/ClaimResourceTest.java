@@ -1,4 +1,4 @@
-package com.ardesk.claims.claim;
+package com.ardesk.claims.view;
 
 import com.ardesk.claims.support.ClaimsInfra;
 import com.ardesk.devstack.TopicProbe;
@@ -29,7 +29,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 @ClaimsInfra
-class ClaimResourceTest {
+public class ClaimResourceTest {
     @BeforeEach
     void payers() {
         payer("MCR-C");
@@ -230,7 +230,7 @@ class ClaimResourceTest {
                 .then().statusCode(403);
     }
 
-    static String bootstrap() {
+    public static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 

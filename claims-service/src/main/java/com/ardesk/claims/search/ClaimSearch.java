@@ -1,8 +1,12 @@
-package com.ardesk.claims.claim;
+package com.ardesk.claims.search;
 
 import com.ardesk.claims.aging.AgingBasis;
 import com.ardesk.claims.aging.AgingBucket;
 import com.ardesk.claims.aging.AgingCalculator;
+import com.ardesk.claims.claim.Claim;
+import com.ardesk.claims.claim.ClaimStatus;
+import com.ardesk.claims.claim.ClaimsConfig;
+import com.ardesk.claims.claim.PracticeCalendar;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;

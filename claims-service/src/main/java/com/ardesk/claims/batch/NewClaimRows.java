@@ -1,5 +1,7 @@
-package com.ardesk.claims.claim;
+package com.ardesk.claims.batch;
 
+import com.ardesk.claims.claim.Claim;
+import com.ardesk.claims.claim.ClaimLine;
 import com.ardesk.kit.jdbc.TextArrayColumns;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;

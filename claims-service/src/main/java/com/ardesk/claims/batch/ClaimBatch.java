@@ -1,5 +1,6 @@
-package com.ardesk.claims.claim;
+package com.ardesk.claims.batch;
 
+import com.ardesk.claims.claim.ClaimInput;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;

@@ -1,5 +1,16 @@
-package com.ardesk.claims.claim;
+package com.ardesk.claims.view;
 
+import com.ardesk.claims.batch.BatchResult;
+import com.ardesk.claims.batch.ClaimBatch;
+import com.ardesk.claims.batch.ClaimBatchService;
+import com.ardesk.claims.claim.ClaimIds;
+import com.ardesk.claims.claim.ClaimInput;
+import com.ardesk.claims.claim.ClaimService;
+import com.ardesk.claims.claim.ClaimStatus;
+import com.ardesk.claims.claim.StatusChange;
+import com.ardesk.claims.claim.UpsertQueue;
+import com.ardesk.claims.search.ClaimSearch;
+import com.ardesk.claims.search.ClaimSummary;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.web.Page;
 import com.ardesk.kit.web.Params;

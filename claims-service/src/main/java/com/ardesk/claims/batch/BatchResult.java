@@ -1,4 +1,4 @@
-package com.ardesk.claims.claim;
+package com.ardesk.claims.batch;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,8 +1,11 @@
-package com.ardesk.claims.claim;
+package com.ardesk.claims.view;
 
 import com.ardesk.claims.aging.AgingBasis;
 import com.ardesk.claims.aging.AgingBucket;
 import com.ardesk.claims.appeal.AppealView;
+import com.ardesk.claims.claim.ClaimInput;
+import com.ardesk.claims.claim.ClaimStatus;
+import com.ardesk.claims.claim.ClaimValidator;
 import com.ardesk.claims.denial.DenialView;
 import com.ardesk.claims.payment.PaymentView;
 import com.fasterxml.jackson.annotation.JsonIgnore;

@@ -1,4 +1,4 @@
-package com.ardesk.claims.claim;
+package com.ardesk.claims.batch;
 
 import com.ardesk.kit.problem.Problem;
 import com.fasterxml.jackson.annotation.JsonInclude;
