@@ -1,7 +1,6 @@
 package com.ardesk.claims.appeal;
 
 import com.ardesk.claims.claim.ClaimActions;
-import com.ardesk.claims.view.ClaimView;
 import com.ardesk.kit.web.Idempotency;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -44,7 +43,7 @@ public class AppealResource {
     @RolesAllowed({"caller", "supervisor", "admin"})
     @Operation(summary = "File an appeal", description = "Only for a denied claim, on or before the latest "
             + "denial's appeal deadline. The claim becomes APPEALED. Emits AppealFiled, ClaimStatusChanged, ClaimChanged.")
-    @APIResponse(responseCode = "201", description = "Appeal filed; the body is the updated claim", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimView.class)))
+    @APIResponse(responseCode = "201", description = "Appeal filed; the body is the updated claim", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ClaimView")))
     @APIResponse(responseCode = "400", description = "Invalid appeal")
     @APIResponse(responseCode = "404", description = "No such claim")
     @APIResponse(responseCode = "409", description = "The claim has no denial or its status does not allow an appeal")

@@ -1,11 +1,13 @@
 package com.ardesk.claims.appeal;
 
 import com.ardesk.claims.claim.Claim;
-import com.ardesk.claims.claim.ClaimService;
+import com.ardesk.claims.claim.ClaimEvents;
+import com.ardesk.claims.claim.ClaimLookup;
 import com.ardesk.claims.claim.ClaimStatus;
-import com.ardesk.claims.view.ClaimView;
+import com.ardesk.claims.claim.ClaimStatusMoves;
 import com.ardesk.claims.claim.PracticeCalendar;
 import com.ardesk.claims.denial.Denial;
+import com.ardesk.claims.denial.DenialHistory;
 import com.ardesk.events.Topics;
 import com.ardesk.events.claims.AppealFiled;
 import com.ardesk.kit.outbox.Outbox;
@@ -25,20 +27,27 @@ import java.util.UUID;
 /** Files appeals, refusing those past the latest denial's appeal deadline. */
 @ApplicationScoped
 public class AppealService {
-    private final ClaimService claims;
+    private final ClaimLookup claims;
+    private final ClaimStatusMoves moves;
+    private final ClaimEvents events;
+    private final DenialHistory denials;
     private final PracticeCalendar calendar;
     private final Outbox outbox;
     private final Tenancy tenancy;
 
-    public AppealService(ClaimService claims, PracticeCalendar calendar, Outbox outbox, Tenancy tenancy) {
+    public AppealService(ClaimLookup claims, ClaimStatusMoves moves, ClaimEvents events, DenialHistory denials,
+                         PracticeCalendar calendar, Outbox outbox, Tenancy tenancy) {
         this.claims = claims;
+        this.moves = moves;
+        this.events = events;
+        this.denials = denials;
         this.calendar = calendar;
         this.outbox = outbox;
         this.tenancy = tenancy;
     }
 
     @Transactional
-    public ClaimView file(UUID claimId, AppealInput input, String ifMatch) {
+    public UUID file(UUID claimId, AppealInput input, String ifMatch) {
         Claim claim = claims.requireVisible(claimId);
         ETags.requireMatch(ifMatch, claim.version);
         LocalDate today = calendar.today(claim.practiceId);
@@ -59,10 +68,10 @@ public class AppealService {
         }
         // the contract's 409 names both states, whichever check refuses the move
         claim.status.requireMoveTo(ClaimStatus.APPEALED, "file an appeal");
-        Denial denial = claims.latestDenial(claimId).orElseThrow(() -> ProblemException.conflict("invalid-transition",
+        Denial denial = denials.latest(claimId).orElseThrow(() -> ProblemException.conflict("invalid-transition",
                 "cannot file an appeal: a claim cannot go from " + claim.status + " to " + ClaimStatus.APPEALED
                         + " without a denial"));
-        claims.moveTo(claim, ClaimStatus.APPEALED, "file an appeal", "appeal level " + level);
+        moves.moveTo(claim, ClaimStatus.APPEALED, "file an appeal", "appeal level " + level);
         if (denial.appealDeadline != null && filedOn.isAfter(denial.appealDeadline)) {
             throw ProblemException.unprocessable("appeal-deadline-passed", "the appeal deadline was "
                     + denial.appealDeadline + " (denial of " + denial.deniedOn + "); filedOn " + filedOn + " is too late",
@@ -81,7 +90,7 @@ public class AppealService {
         claim.updatedAt = a.createdAt;
         outbox.append(Topics.CLAIMS, "claim", claimId.toString(), claim.practiceId,
                 new AppealFiled(claimId, a.appealId, level, filedOn, denial.appealDeadline));
-        claims.announce(claim);
-        return claims.view(claim);
+        events.announce(claim);
+        return claimId;
     }
 }

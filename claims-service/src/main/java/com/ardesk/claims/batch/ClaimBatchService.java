@@ -2,7 +2,10 @@ package com.ardesk.claims.batch;
 
 import com.ardesk.claims.claim.Claim;
 import com.ardesk.claims.claim.ClaimInput;
-import com.ardesk.claims.claim.ClaimService;
+import com.ardesk.claims.claim.ClaimChecks;
+import com.ardesk.claims.claim.ClaimEvents;
+import com.ardesk.claims.claim.ClaimLookup;
+import com.ardesk.claims.claim.ClaimWrites;
 import com.ardesk.events.Topics;
 import com.ardesk.kit.outbox.Outbox;
 import com.ardesk.kit.problem.FieldError;
@@ -34,13 +37,18 @@ public class ClaimBatchService {
     public static final int MAX_ITEMS = 1000;
     static final int CHUNK = 500;
 
-    private final ClaimService claims;
+    private final ClaimWrites claims;
+    private final ClaimChecks checks;
+    private final ClaimEvents claimEvents;
     private final NewClaimRows newRows;
     private final Outbox outbox;
     private final Tenancy tenancy;
 
-    public ClaimBatchService(ClaimService claims, NewClaimRows newRows, Outbox outbox, Tenancy tenancy) {
+    public ClaimBatchService(ClaimWrites claims, ClaimChecks checks, ClaimEvents claimEvents, NewClaimRows newRows, Outbox outbox,
+                             Tenancy tenancy) {
         this.claims = claims;
+        this.checks = checks;
+        this.claimEvents = claimEvents;
         this.newRows = newRows;
         this.outbox = outbox;
         this.tenancy = tenancy;
@@ -63,7 +71,7 @@ public class ClaimBatchService {
                             "practice " + practice + " does not exist"));
                     continue;
                 }
-                List<FieldError> errors = claims.problemsOf(item, knownPayers);
+                List<FieldError> errors = checks.problemsOf(item, knownPayers);
                 if (errors.isEmpty()) {
                     valid.add(i);
                 } else {
@@ -71,7 +79,7 @@ public class ClaimBatchService {
                 }
             }
         });
-        Instant now = ClaimService.now();
+        Instant now = Claim.now();
         for (int from = 0; from < valid.size(); from += CHUNK) {
             List<Integer> chunk = valid.subList(from, Math.min(valid.size(), from + CHUNK));
             try {
@@ -106,15 +114,15 @@ public class ClaimBatchService {
             Claim claim = fresh.get(k);
             if (inserted[k]) {
                 events.add(new Outbox.Pending(Topics.CLAIMS, "claim", claim.claimId.toString(), claim.practiceId,
-                        claims.snapshot(claim, Optional.empty())));
-                out[k] = stored(chunk.get(k), new ClaimService.Upserted(claim, ClaimService.Outcome.CREATED));
+                        claimEvents.snapshot(claim, Optional.empty())));
+                out[k] = stored(chunk.get(k), new ClaimWrites.Upserted(claim, ClaimWrites.Outcome.CREATED));
             } else {
                 existingIds.computeIfAbsent(claim.practiceId, p -> new HashSet<>()).add(claim.externalClaimId);
             }
         }
         outbox.appendAll(events);
         Map<String, Map<String, Claim>> existing = new HashMap<>();
-        existingIds.forEach((practice, ids) -> existing.put(practice, ClaimService.findByExternalIds(practice, ids)));
+        existingIds.forEach((practice, ids) -> existing.put(practice, ClaimLookup.findByExternalIds(practice, ids)));
         for (int k = 0; k < chunk.size(); k++) {
             if (!inserted[k]) {
                 ClaimInput item = items.get(chunk.get(k));
@@ -137,7 +145,7 @@ public class ClaimBatchService {
         }
     }
 
-    private static BatchItemResult stored(int i, ClaimService.Upserted u) {
+    private static BatchItemResult stored(int i, ClaimWrites.Upserted u) {
         return new BatchItemResult(i, u.claim().externalClaimId, u.outcome().name().toLowerCase(Locale.ROOT),
                 u.claim().claimId, null);
     }

@@ -15,6 +15,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -75,4 +76,9 @@ public class Claim extends PanacheEntityBase {
     @OneToMany(mappedBy = "claim", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("lineNumber")
     public List<ClaimLine> lines = new ArrayList<>();
+
+    /** A timestamp for created_at/updated_at: PostgreSQL keeps microseconds; so do we, or keyset cursors would miss rows. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
 }

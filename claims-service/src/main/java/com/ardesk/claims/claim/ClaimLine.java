@@ -35,7 +35,7 @@ public class ClaimLine extends PanacheEntityBase {
     @Column(name = "diagnosis_codes")
     public String diagnosisCodes;
 
-    static List<String> split(String joined) {
+    public static List<String> split(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 }

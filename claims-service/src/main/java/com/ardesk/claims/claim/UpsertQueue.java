@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * Concurrent upserts of one claim wait here, in the service, before their transaction takes a
- * connection. The advisory lock in {@link ClaimService#upsert} alone made them queue in PostgreSQL,
+ * connection. The advisory lock in {@link ClaimWrites#upsert} alone made them queue in PostgreSQL,
  * each holding a pooled connection while it waited: 100 PUTs of one claim emptied the pool, and the
  * rest got 503 after the acquisition timeout on a busy machine. Here a queue of one key holds at
  * most one connection per instance; the advisory lock still orders instances among themselves.

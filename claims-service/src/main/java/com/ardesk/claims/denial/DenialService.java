@@ -1,8 +1,10 @@
 package com.ardesk.claims.denial;
 
 import com.ardesk.claims.claim.Claim;
-import com.ardesk.claims.claim.ClaimService;
+import com.ardesk.claims.claim.ClaimEvents;
+import com.ardesk.claims.claim.ClaimLookup;
 import com.ardesk.claims.claim.ClaimStatus;
+import com.ardesk.claims.claim.ClaimStatusMoves;
 import com.ardesk.claims.claim.Money;
 import com.ardesk.claims.claim.PracticeCalendar;
 import com.ardesk.claims.payer.DeadlineRules;
@@ -30,13 +32,18 @@ public class DenialService {
     static final Pattern CARC = Pattern.compile("[A-Z0-9]{1,5}");
     static final Pattern RARC = Pattern.compile("[A-Z]{1,2}[0-9]{1,4}");
 
-    private final ClaimService claims;
+    private final ClaimLookup claims;
+    private final ClaimStatusMoves moves;
+    private final ClaimEvents events;
     private final PayerService payers;
     private final PracticeCalendar calendar;
     private final Outbox outbox;
 
-    public DenialService(ClaimService claims, PayerService payers, PracticeCalendar calendar, Outbox outbox) {
+    public DenialService(ClaimLookup claims, ClaimStatusMoves moves, ClaimEvents events, PayerService payers,
+                         PracticeCalendar calendar, Outbox outbox) {
         this.claims = claims;
+        this.moves = moves;
+        this.events = events;
         this.payers = payers;
         this.calendar = calendar;
         this.outbox = outbox;
@@ -50,7 +57,7 @@ public class DenialService {
         check(input, calendar.today(claim.practiceId));
         Denial denial = record(claim, input.groupCode(), input.reasonCode(), input.remarkCodes(),
                 Money.cents(input.amount()), input.deniedOn(), "MANUAL");
-        claims.announce(claim);
+        events.announce(claim);
         return DenialView.from(denial);
     }
 
@@ -76,7 +83,7 @@ public class DenialService {
     /** Stores a denial and moves the claim to DENIED; shared with 835 posting. */
     public Denial record(Claim claim, String groupCode, String reasonCode, List<String> remarkCodes,
                          java.math.BigDecimal amount, LocalDate deniedOn, String source) {
-        claims.moveTo(claim, ClaimStatus.DENIED, "record a denial", groupCode + "-" + reasonCode);
+        moves.moveTo(claim, ClaimStatus.DENIED, "record a denial", groupCode + "-" + reasonCode);
         Denial d = new Denial();
         d.denialId = UUID.randomUUID();
         d.claimId = claim.claimId;

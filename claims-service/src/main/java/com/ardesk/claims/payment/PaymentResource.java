@@ -1,7 +1,6 @@
 package com.ardesk.claims.payment;
 
 import com.ardesk.claims.claim.ClaimActions;
-import com.ardesk.claims.view.ClaimView;
 import com.ardesk.kit.web.Idempotency;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -45,7 +44,7 @@ public class PaymentResource {
             + "adjustmentAmount and PR adjustments to patientResponsibility, recomputes the balance exactly; the "
             + "claim becomes PAID at zero (or below: creditBalance) else PARTIALLY_PAID. Emits ClaimPaymentPosted, "
             + "ClaimStatusChanged and ClaimChanged. Send an Idempotency-Key to make retries safe.")
-    @APIResponse(responseCode = "201", description = "Payment posted; the body is the updated claim", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimView.class)))
+    @APIResponse(responseCode = "201", description = "Payment posted; the body is the updated claim", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ClaimView")))
     @APIResponse(responseCode = "400", description = "Invalid payment")
     @APIResponse(responseCode = "404", description = "No such claim")
     @APIResponse(responseCode = "409", description = "The claim is written off or closed")

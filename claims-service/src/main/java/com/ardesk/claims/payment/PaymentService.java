@@ -2,9 +2,10 @@ package com.ardesk.claims.payment;
 
 import com.ardesk.claims.claim.Claim;
 import com.ardesk.claims.claim.ClaimMoney;
-import com.ardesk.claims.claim.ClaimService;
+import com.ardesk.claims.claim.ClaimEvents;
+import com.ardesk.claims.claim.ClaimLookup;
 import com.ardesk.claims.claim.ClaimStatus;
-import com.ardesk.claims.view.ClaimView;
+import com.ardesk.claims.claim.ClaimStatusMoves;
 import com.ardesk.claims.claim.Money;
 import com.ardesk.claims.claim.PracticeCalendar;
 import com.ardesk.events.Topics;
@@ -34,25 +35,30 @@ public class PaymentService {
     static final Set<String> GROUPS = Set.of("CO", "PR", "OA", "PI", "CR");
     static final Pattern CARC = Pattern.compile("[A-Z0-9]{1,5}");
 
-    private final ClaimService claims;
+    private final ClaimLookup claims;
+    private final ClaimStatusMoves moves;
+    private final ClaimEvents events;
     private final PracticeCalendar calendar;
     private final Outbox outbox;
 
-    public PaymentService(ClaimService claims, PracticeCalendar calendar, Outbox outbox) {
+    public PaymentService(ClaimLookup claims, ClaimStatusMoves moves, ClaimEvents events, PracticeCalendar calendar,
+                          Outbox outbox) {
         this.claims = claims;
+        this.moves = moves;
+        this.events = events;
         this.calendar = calendar;
         this.outbox = outbox;
     }
 
     @Transactional
-    public ClaimView pay(UUID claimId, PaymentInput input, String ifMatch) {
+    public UUID pay(UUID claimId, PaymentInput input, String ifMatch) {
         Claim claim = claims.requireVisible(claimId);
         ETags.requireMatch(ifMatch, claim.version);
         check(input, calendar.today(claim.practiceId));
         post(claim, Money.cents(input.amount()), input.paidOn(), input.method().name(), input.reference(),
                 input.adjustments() == null ? List.of() : input.adjustments(), "MANUAL", null);
-        claims.announce(claim);
-        return claims.view(claim);
+        events.announce(claim);
+        return claimId;
     }
 
     /** Posts one payment (negative = reversal) with its adjustments; shared with 835 posting. */
@@ -77,7 +83,7 @@ public class PaymentService {
         claim.adjustmentAmount = claim.adjustmentAmount.add(other);
         claim.patientResponsibility = claim.patientResponsibility.add(patient);
         ClaimMoney.recompute(claim);
-        claims.moveTo(claim, next, "post a payment", "payment " + (reference == null ? "" : reference));
+        moves.moveTo(claim, next, "post a payment", "payment " + (reference == null ? "" : reference));
 
         Payment p = new Payment();
         p.paymentId = UUID.randomUUID();

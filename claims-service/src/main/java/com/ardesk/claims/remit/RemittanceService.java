@@ -1,7 +1,8 @@
 package com.ardesk.claims.remit;
 
 import com.ardesk.claims.claim.Claim;
-import com.ardesk.claims.claim.ClaimService;
+import com.ardesk.claims.claim.ClaimEvents;
+import com.ardesk.claims.claim.ClaimLookup;
 import com.ardesk.claims.claim.PracticeCalendar;
 import com.ardesk.claims.denial.DenialService;
 import com.ardesk.claims.payment.AdjustmentInput;
@@ -55,13 +56,13 @@ public class RemittanceService {
             order by k""";
 
     private final EntityManager em;
-    private final ClaimService claims;
+    private final ClaimEvents claims;
     private final PaymentService payments;
     private final DenialService denials;
     private final Tenancy tenancy;
     private final PracticeCalendar calendar;
 
-    public RemittanceService(EntityManager em, ClaimService claims, PaymentService payments, DenialService denials,
+    public RemittanceService(EntityManager em, ClaimEvents claims, PaymentService payments, DenialService denials,
                              Tenancy tenancy, PracticeCalendar calendar) {
         this.em = em;
         this.claims = claims;
@@ -178,7 +179,7 @@ public class RemittanceService {
     /**
      * Posts these CLPs of remittance {@code id} and stores their results in CLP order. With
      * {@code announceLater} null each claim's snapshot goes out as it is posted; otherwise the claims
-     * are collected there for one {@link ClaimService#announceAll} at the end of the chunk.
+     * are collected there for one {@link ClaimEvents#announceAll} at the end of the chunk.
      */
     void postClaims(UUID id, Remittance835.Transaction t, String practice, List<Remittance835.ClaimPayment> payments,
                     Map<String, List<Claim>> candidates, Set<String> ambiguous, List<Flag> flags, Set<Claim> announceLater) {
@@ -256,7 +257,7 @@ public class RemittanceService {
         payments.forEach(cp -> ids.add(cp.patientControlNumber()));
         Map<String, List<Claim>> byId = new HashMap<>();
         for (String practice : scope) {
-            ClaimService.findByExternalIds(practice, ids)
+            ClaimLookup.findByExternalIds(practice, ids)
                     .forEach((externalId, claim) -> byId.computeIfAbsent(externalId, k -> new ArrayList<>()).add(claim));
         }
         return byId;

@@ -1,7 +1,8 @@
 package com.ardesk.claims.status;
 
 import com.ardesk.claims.claim.Claim;
-import com.ardesk.claims.claim.ClaimService;
+import com.ardesk.claims.claim.ClaimEvents;
+import com.ardesk.claims.claim.ClaimLookup;
 import com.ardesk.claims.claim.ClaimStatus;
 import com.ardesk.claims.x12.X12Exception;
 import com.ardesk.events.Topics;
@@ -47,13 +48,13 @@ public class ClaimStatusService {
     }
 
     private final EntityManager em;
-    private final ClaimService claims;
+    private final ClaimEvents events;
     private final Outbox outbox;
     private final Tenancy tenancy;
 
-    public ClaimStatusService(EntityManager em, ClaimService claims, Outbox outbox, Tenancy tenancy) {
+    public ClaimStatusService(EntityManager em, ClaimEvents events, Outbox outbox, Tenancy tenancy) {
         this.em = em;
-        this.claims = claims;
+        this.events = events;
         this.outbox = outbox;
         this.tenancy = tenancy;
     }
@@ -88,7 +89,7 @@ public class ClaimStatusService {
         statuses.forEach(s -> traces.add(s.trace()));
         Map<String, Claim> byTrace = new HashMap<>();
         for (String practice : scope) {
-            ClaimService.findByExternalIds(practice, traces).forEach(byTrace::putIfAbsent);
+            ClaimLookup.findByExternalIds(practice, traces).forEach(byTrace::putIfAbsent);
         }
         return byTrace;
     }
@@ -121,7 +122,7 @@ public class ClaimStatusService {
         String reason = source.code + " " + String.join(" ", codes) + (rejected ? ": rejected by the payer, fix and resubmit" : "");
         outbox.append(Topics.CLAIMS, "claim", claim.claimId.toString(), claim.practiceId, new ClaimStatusChanged(claim.claimId,
                 from.name(), to.name(), reason, source.code, first.category(), codes, first.date(), rejected));
-        claims.announce(claim);
+        events.announce(claim);
         return new StatusResult(cs.trace(), claim.claimId, first.category(), codes, first.date(), to.name(), "updated");
     }
 

@@ -1,7 +1,7 @@
 package com.ardesk.claims.status;
 
 import com.ardesk.claims.claim.Claim;
-import com.ardesk.claims.claim.ClaimService;
+import com.ardesk.claims.claim.ClaimLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -22,9 +22,9 @@ public class PayerStatusQuery {
     static final int HISTORY = 50;
 
     private final EntityManager em;
-    private final ClaimService claims;
+    private final ClaimLookup claims;
 
-    public PayerStatusQuery(EntityManager em, ClaimService claims) {
+    public PayerStatusQuery(EntityManager em, ClaimLookup claims) {
         this.em = em;
         this.claims = claims;
     }

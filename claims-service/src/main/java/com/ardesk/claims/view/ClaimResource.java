@@ -5,7 +5,8 @@ import com.ardesk.claims.batch.ClaimBatch;
 import com.ardesk.claims.batch.ClaimBatchService;
 import com.ardesk.claims.claim.ClaimIds;
 import com.ardesk.claims.claim.ClaimInput;
-import com.ardesk.claims.claim.ClaimService;
+import com.ardesk.claims.claim.ClaimStatusMoves;
+import com.ardesk.claims.claim.ClaimWrites;
 import com.ardesk.claims.claim.ClaimStatus;
 import com.ardesk.claims.claim.StatusChange;
 import com.ardesk.claims.claim.UpsertQueue;
@@ -52,16 +53,20 @@ import java.util.Locale;
 @Tag(name = "Claims", description = "Insurance claims: create, upsert, batch, read and list")
 @SecurityRequirement(name = "jwt")
 public class ClaimResource {
-    private final ClaimService claims;
+    private final ClaimWrites claims;
+    private final ClaimStatusMoves moves;
+    private final ClaimViews views;
     private final ClaimBatchService batches;
     private final ClaimSearch search;
     private final Idempotency idempotency;
     private final Tenancy tenancy;
     private final UpsertQueue upserts;
 
-    public ClaimResource(ClaimService claims, ClaimBatchService batches, ClaimSearch search, Idempotency idempotency,
-                         Tenancy tenancy, UpsertQueue upserts) {
+    public ClaimResource(ClaimWrites claims, ClaimStatusMoves moves, ClaimViews views, ClaimBatchService batches,
+                         ClaimSearch search, Idempotency idempotency, Tenancy tenancy, UpsertQueue upserts) {
         this.claims = claims;
+        this.moves = moves;
+        this.views = views;
         this.upserts = upserts;
         this.batches = batches;
         this.search = search;
@@ -82,7 +87,7 @@ public class ClaimResource {
             @Parameter(description = "Makes retries safe", schema = @Schema(type = SchemaType.STRING, maxLength = 200, pattern = "^[\\x21-\\x7E]{1,200}$")) String idempotencyKey,
                            @Context UriInfo uri, ClaimInput body) {
         return idempotency.execute(idempotencyKey, tenancy.user(), "POST", uri.getPath(), body, () -> {
-            ClaimView claim = claims.create(body);
+            ClaimView claim = views.after(() -> claims.create(body));
             return Response.created(URI.create("/api/v1/claims/" + claim.claimId()))
                     .tag(String.valueOf(claim.version())).entity(claim).build();
         });
@@ -107,10 +112,10 @@ public class ClaimResource {
                            @PathParam("externalClaimId") @Parameter(example = "PM-2026-000123",
                                    schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[\\x21-\\x7E]{1,64}$")) String externalClaimId,
                            ClaimInput body) {
-        ClaimService.Upserted result = upserts.inTurn(practiceId, externalClaimId,
+        ClaimWrites.Upserted result = upserts.inTurn(practiceId, externalClaimId,
                 () -> claims.upsert(practiceId, externalClaimId, body, ifMatch));
-        ClaimView view = claims.get(result.claim().claimId);
-        Response.ResponseBuilder response = result.outcome() == ClaimService.Outcome.CREATED
+        ClaimView view = views.get(result.claim().claimId);
+        Response.ResponseBuilder response = result.outcome() == ClaimWrites.Outcome.CREATED
                 ? Response.created(URI.create("/api/v1/claims/" + view.claimId())) : Response.ok();
         return response.header("X-Upsert-Result", result.outcome().name().toLowerCase(Locale.ROOT))
                 .tag(String.valueOf(view.version())).entity(view).build();
@@ -139,7 +144,7 @@ public class ClaimResource {
     @APIResponse(responseCode = "404", description = "No such claim, or another practice's")
     public Response get(@PathParam("claimId") @Parameter(description = "Claim id (UUID)",
             schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String claimId) {
-        ClaimView claim = claims.get(ClaimIds.parse(claimId));
+        ClaimView claim = views.get(ClaimIds.parse(claimId));
         return Response.ok(claim).tag(String.valueOf(claim.version())).build();
     }
 
@@ -157,7 +162,7 @@ public class ClaimResource {
                                  @HeaderParam("If-Match")
                                  @Parameter(description = "ETag from GET, to refuse a stale update", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String ifMatch,
                                  StatusChange body) {
-        ClaimView claim = claims.changeStatus(ClaimIds.parse(claimId), body, ifMatch);
+        ClaimView claim = views.after(() -> moves.changeStatus(ClaimIds.parse(claimId), body, ifMatch));
         return Response.ok(claim).tag(String.valueOf(claim.version())).build();
     }
 

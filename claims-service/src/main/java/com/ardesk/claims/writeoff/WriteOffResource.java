@@ -1,7 +1,6 @@
 package com.ardesk.claims.writeoff;
 
 import com.ardesk.claims.claim.ClaimActions;
-import com.ardesk.claims.view.ClaimView;
 import com.ardesk.kit.web.Idempotency;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -43,7 +42,7 @@ public class WriteOffResource {
     @RolesAllowed({"supervisor", "admin"})
     @Operation(summary = "Write off a balance", description = "Supervisor or admin only. Writing off the whole "
             + "balance makes the claim WRITTEN_OFF; a partial write-off keeps its status. Emits ClaimWrittenOff and ClaimChanged.")
-    @APIResponse(responseCode = "201", description = "Written off; the body is the updated claim", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimView.class)))
+    @APIResponse(responseCode = "201", description = "Written off; the body is the updated claim", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ClaimView")))
     @APIResponse(responseCode = "400", description = "Missing reason or invalid amount")
     @APIResponse(responseCode = "403", description = "Only supervisors and admins write off")
     @APIResponse(responseCode = "404", description = "No such claim")

@@ -2,9 +2,10 @@ package com.ardesk.claims.writeoff;
 
 import com.ardesk.claims.claim.Claim;
 import com.ardesk.claims.claim.ClaimMoney;
-import com.ardesk.claims.claim.ClaimService;
+import com.ardesk.claims.claim.ClaimEvents;
+import com.ardesk.claims.claim.ClaimLookup;
 import com.ardesk.claims.claim.ClaimStatus;
-import com.ardesk.claims.view.ClaimView;
+import com.ardesk.claims.claim.ClaimStatusMoves;
 import com.ardesk.claims.claim.Money;
 import com.ardesk.claims.claim.PracticeCalendar;
 import com.ardesk.events.Topics;
@@ -26,20 +27,25 @@ import java.util.UUID;
 /** Write-offs: a supervisor's decision to stop chasing (part of) a balance. */
 @ApplicationScoped
 public class WriteOffService {
-    private final ClaimService claims;
+    private final ClaimLookup claims;
+    private final ClaimStatusMoves moves;
+    private final ClaimEvents events;
     private final PracticeCalendar calendar;
     private final Outbox outbox;
     private final Tenancy tenancy;
 
-    public WriteOffService(ClaimService claims, PracticeCalendar calendar, Outbox outbox, Tenancy tenancy) {
+    public WriteOffService(ClaimLookup claims, ClaimStatusMoves moves, ClaimEvents events, PracticeCalendar calendar,
+                           Outbox outbox, Tenancy tenancy) {
         this.claims = claims;
+        this.moves = moves;
+        this.events = events;
         this.calendar = calendar;
         this.outbox = outbox;
         this.tenancy = tenancy;
     }
 
     @Transactional
-    public ClaimView writeOff(UUID claimId, WriteOffInput input, String ifMatch) {
+    public UUID writeOff(UUID claimId, WriteOffInput input, String ifMatch) {
         Claim claim = claims.requireVisible(claimId);
         ETags.requireMatch(ifMatch, claim.version);
         List<FieldError> errors = new ArrayList<>();
@@ -61,7 +67,7 @@ public class WriteOffService {
                     "must be more than 0 and at most " + claim.balance)));
         }
         BigDecimal remaining = claim.balance.subtract(amount);
-        claims.moveTo(claim, remaining.signum() == 0 ? ClaimStatus.WRITTEN_OFF : claim.status, "write off", input.reason());
+        moves.moveTo(claim, remaining.signum() == 0 ? ClaimStatus.WRITTEN_OFF : claim.status, "write off", input.reason());
         claim.writtenOffAmount = claim.writtenOffAmount.add(amount);
         ClaimMoney.recompute(claim);
         WriteOff w = new WriteOff();
@@ -76,7 +82,7 @@ public class WriteOffService {
         claim.updatedAt = w.createdAt;
         outbox.append(Topics.CLAIMS, "claim", claimId.toString(), claim.practiceId,
                 new ClaimWrittenOff(claimId, amount, input.reason(), w.writtenBy));
-        claims.announce(claim);
-        return claims.view(claim);
+        events.announce(claim);
+        return claimId;
     }
 }

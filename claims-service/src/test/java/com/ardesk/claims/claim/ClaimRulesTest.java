@@ -111,8 +111,8 @@ class ClaimRulesTest {
 
     @Test
     void identicalContentHashesTheSameWhateverTheScale() {
-        assertThat(ClaimService.contentHash(claim(List.of(line("99214", "185")))))
-                .isEqualTo(ClaimService.contentHash(claim(List.of(line("99214", "185.00")))))
-                .isNotEqualTo(ClaimService.contentHash(claim(List.of(line("99214", "185.01")))));
+        assertThat(ContentHash.of(claim(List.of(line("99214", "185")))))
+                .isEqualTo(ContentHash.of(claim(List.of(line("99214", "185.00")))))
+                .isNotEqualTo(ContentHash.of(claim(List.of(line("99214", "185.01")))));
     }
 }
