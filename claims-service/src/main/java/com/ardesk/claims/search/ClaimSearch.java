@@ -20,16 +20,21 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * GET /api/v1/claims: filters and keyset pages (no OFFSET, so page 500 is as fast as page 1) in
  * three orders: newest first, largest balance first, oldest first.
+ * <p>
+ * The query is JPQL built from fixed fragments, every value a bound parameter
+ * (docs/decisions/0005-data-access-rule.md, rule 4). It goes through the {@link EntityManager}
+ * rather than a Panache {@code find}, because the {@code denied} filter is a subquery correlated
+ * with the claim ({@code c.claimId}), which needs the alias Panache's where-only form does not give.
  */
 @ApplicationScoped
 public class ClaimSearch {
@@ -39,6 +44,21 @@ public class ClaimSearch {
     /** The list's filters; null means "any". */
     public record Filter(String practiceId, List<ClaimStatus> statuses, String payerId, String agingBucket,
                          BigDecimal minBalance, Boolean denied, SortBy sort) {
+    }
+
+    /** A WHERE clause being built and the values bound to its parameters. */
+    private static final class Where {
+        final StringBuilder clause = new StringBuilder("c.practiceId in :practices");
+        final Map<String, Object> params = new HashMap<>();
+
+        void and(String fragment, String name, Object value) {
+            and(fragment);
+            params.put(name, value);
+        }
+
+        void and(String fragment) {
+            clause.append(" and ").append(fragment);
+        }
     }
 
     private final EntityManager em;
@@ -57,31 +77,37 @@ public class ClaimSearch {
     public Page<ClaimSummary> search(Filter f, Integer limit, String cursor) {
         int size = Cursors.limit(limit);
         SortBy sort = f.sort() == null ? SortBy.CREATED : f.sort();
+        AgingBasis basis = config.agingBasis();
+        String basisField = basis == AgingBasis.FIRST_BILLED ? "c.submittedOn" : "c.serviceDateFrom";
+        Where where = filters(f, basisField);
+        String order = keyset(where, sort, basisField, Cursors.decode(cursor, 2));
+        TypedQuery<Claim> query = em.createQuery("select c from Claim c where " + where.clause + " order by " + order, Claim.class);
+        where.params.forEach(query::setParameter);
+        List<Claim> rows = query.setMaxResults(size + 1).getResultList();
+        List<Claim> page = rows.subList(0, Math.min(size, rows.size()));
+        String next = rows.size() > size ? nextCursor(page.get(size - 1), sort, basis) : null;
+        return new Page<>(summaries(page, basis), next);
+    }
+
+    /** The filters' conditions; 404 for a practice outside the token, 400 for an unknown aging bucket. */
+    private Where filters(Filter f, String basisField) {
         Set<String> practices = tenancy.practices();
         if (f.practiceId() != null && !practices.contains(f.practiceId())) {
             throw ProblemException.notFound("practice", f.practiceId());
         }
-        AgingBasis basis = config.agingBasis();
-        String basisField = basis == AgingBasis.FIRST_BILLED ? "c.submittedOn" : "c.serviceDateFrom";
-        StringBuilder where = new StringBuilder("c.practiceId in :practices");
-        Map<String, Object> params = new HashMap<>();
-        params.put("practices", f.practiceId() != null ? List.of(f.practiceId()) : practices);
-        LocalDate today = calendar.today(f.practiceId());
+        Where where = new Where();
+        where.params.put("practices", f.practiceId() != null ? List.of(f.practiceId()) : practices);
         if (f.statuses() != null && !f.statuses().isEmpty()) {
-            where.append(" and c.status in :statuses");
-            params.put("statuses", f.statuses());
+            where.and("c.status in :statuses", "statuses", f.statuses());
         }
         if (f.payerId() != null) {
-            where.append(" and c.payerId = :payerId");
-            params.put("payerId", f.payerId());
+            where.and("c.payerId = :payerId", "payerId", f.payerId());
         }
         if (f.minBalance() != null) {
-            where.append(" and c.balance >= :minBalance");
-            params.put("minBalance", f.minBalance());
+            where.and("c.balance >= :minBalance", "minBalance", f.minBalance());
         }
         if (f.denied() != null) {
-            where.append(f.denied() ? " and exists" : " and not exists")
-                    .append(" (select 1 from Denial d where d.claimId = c.claimId)");
+            where.and((f.denied() ? "exists" : "not exists") + " (select 1 from Denial d where d.claimId = c.claimId)");
         }
         if (f.agingBucket() != null) {
             AgingBucket bucket = AgingBucket.fromLabel(f.agingBucket());
@@ -89,71 +115,64 @@ public class ClaimSearch {
                 throw ProblemException.validation(List.of(new FieldError("agingBucket",
                         "must be one of 0-30, 31-60, 61-90, 91-120, 120+")));
             }
-            where.append(" and ").append(basisField).append(" <= :bucketNewest");
-            params.put("bucketNewest", today.minusDays(bucket.fromDays()));
+            LocalDate today = calendar.today(f.practiceId());
+            where.and(basisField + " <= :bucketNewest", "bucketNewest", today.minusDays(bucket.fromDays()));
             if (bucket.toDays() != Integer.MAX_VALUE) {
-                where.append(" and ").append(basisField).append(" >= :bucketOldest");
-                params.put("bucketOldest", today.minusDays(bucket.toDays()));
+                where.and(basisField + " >= :bucketOldest", "bucketOldest", today.minusDays(bucket.toDays()));
             }
         }
-        List<String> after = Cursors.decode(cursor, 2);
-        String order;
+        return where;
+    }
+
+    /**
+     * Adds "after the cursor's row" to {@code where} when there is a cursor, and answers the ORDER BY
+     * of {@code sort}; the claim id breaks ties, so the keyset is unique.
+     */
+    private static String keyset(Where where, SortBy sort, String basisField, List<String> after) {
+        String order = switch (sort) {
+            case BALANCE -> "c.balance desc, c.claimId asc";
+            case AGING -> basisField + " asc, c.claimId asc";
+            default -> "c.createdAt desc, c.claimId asc";
+        };
+        if (after.isEmpty()) {
+            return order;
+        }
         switch (sort) {
-            case BALANCE -> {
-                order = "c.balance desc, c.claimId asc";
-                if (!after.isEmpty()) {
-                    where.append(" and (c.balance < :k1 or (c.balance = :k1 and c.claimId > :k2))");
-                    params.put("k1", parse(() -> new BigDecimal(after.get(0))));
-                }
-            }
-            case AGING -> {
-                order = basisField + " asc, c.claimId asc";
-                if (!after.isEmpty()) {
-                    where.append(" and (").append(basisField).append(" > :k1 or (").append(basisField)
-                            .append(" = :k1 and c.claimId > :k2))");
-                    params.put("k1", parse(() -> LocalDate.parse(after.get(0))));
-                }
-            }
-            default -> {
-                order = "c.createdAt desc, c.claimId asc";
-                if (!after.isEmpty()) {
-                    where.append(" and (c.createdAt < :k1 or (c.createdAt = :k1 and c.claimId > :k2))");
-                    params.put("k1", parse(() -> Instant.parse(after.get(0))));
-                }
-            }
+            case BALANCE -> where.and("(c.balance < :k1 or (c.balance = :k1 and c.claimId > :k2))",
+                    "k1", parse(() -> new BigDecimal(after.get(0))));
+            case AGING -> where.and("(" + basisField + " > :k1 or (" + basisField + " = :k1 and c.claimId > :k2))",
+                    "k1", parse(() -> LocalDate.parse(after.get(0))));
+            default -> where.and("(c.createdAt < :k1 or (c.createdAt = :k1 and c.claimId > :k2))",
+                    "k1", parse(() -> Instant.parse(after.get(0))));
         }
-        if (!after.isEmpty()) {
-            params.put("k2", parse(() -> UUID.fromString(after.get(1))));
-        }
-        TypedQuery<Claim> query = em.createQuery("select c from Claim c where " + where + " order by " + order, Claim.class);
-        params.forEach(query::setParameter);
-        List<Claim> rows = query.setMaxResults(size + 1).getResultList();
-        List<UUID> ids = rows.stream().limit(size).map(c -> c.claimId).toList();
+        where.params.put("k2", parse(() -> UUID.fromString(after.get(1))));
+        return order;
+    }
+
+    private List<ClaimSummary> summaries(List<Claim> page, AgingBasis basis) {
+        List<UUID> ids = page.stream().map(c -> c.claimId).toList();
         Set<UUID> deniedIds = ids.isEmpty() ? Set.of() : Set.copyOf(em.createQuery(
                 "select distinct d.claimId from Denial d where d.claimId in :ids", UUID.class)
                 .setParameter("ids", ids).getResultList());
-        List<ClaimSummary> items = new ArrayList<>();
-        for (Claim c : rows.subList(0, Math.min(size, rows.size()))) {
+        return page.stream().map(c -> {
             long days = AgingCalculator.agingDays(AgingCalculator.basisDate(basis, c.submittedOn, c.serviceDateFrom),
                     calendar.today(c.practiceId));
-            items.add(new ClaimSummary(c.claimId, c.practiceId, c.externalClaimId, c.payerId, c.status,
+            return new ClaimSummary(c.claimId, c.practiceId, c.externalClaimId, c.payerId, c.status,
                     c.serviceDateFrom, c.submittedOn, c.billedAmount, c.balance, days, AgingBucket.of(days),
-                    deniedIds.contains(c.claimId)));
-        }
-        String next = null;
-        if (rows.size() > size) {
-            Claim last = rows.get(size - 1);
-            String key = switch (sort) {
-                case BALANCE -> last.balance.toPlainString();
-                case AGING -> AgingCalculator.basisDate(basis, last.submittedOn, last.serviceDateFrom).toString();
-                default -> last.createdAt.toString();
-            };
-            next = Cursors.encode(key, last.claimId.toString());
-        }
-        return new Page<>(items, next);
+                    deniedIds.contains(c.claimId));
+        }).toList();
     }
 
-    private static <T> T parse(java.util.function.Supplier<T> parser) {
+    private static String nextCursor(Claim last, SortBy sort, AgingBasis basis) {
+        String key = switch (sort) {
+            case BALANCE -> last.balance.toPlainString();
+            case AGING -> AgingCalculator.basisDate(basis, last.submittedOn, last.serviceDateFrom).toString();
+            default -> last.createdAt.toString();
+        };
+        return Cursors.encode(key, last.claimId.toString());
+    }
+
+    private static <T> T parse(Supplier<T> parser) {
         try {
             return parser.get();
         } catch (RuntimeException e) {
