@@ -2,7 +2,6 @@ package com.ardesk.calls.plan;
 
 import com.ardesk.calls.call.CallRecord;
 import com.ardesk.calls.claim.ClaimProjection;
-import com.ardesk.calls.infra.Idempotency;
 import com.ardesk.calls.promise.PaymentMethod;
 import com.ardesk.calls.promise.PromiseConfig;
 import com.ardesk.calls.promise.PromiseService;
@@ -23,7 +22,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Payment plans negotiated with patients; each installment is tracked as a promise. */
@@ -33,28 +31,18 @@ public class PlanService {
     private final PromiseService promises;
     private final PromiseConfig config;
     private final Tenancy tenancy;
-    private final Idempotency idempotency;
 
-    public PlanService(ClaimProjection projection, PromiseService promises, PromiseConfig config, Tenancy tenancy,
-                       Idempotency idempotency) {
+    public PlanService(ClaimProjection projection, PromiseService promises, PromiseConfig config, Tenancy tenancy) {
         this.projection = projection;
         this.promises = promises;
         this.config = config;
         this.tenancy = tenancy;
-        this.idempotency = idempotency;
-    }
-
-    public record Created(PlanView plan, boolean created) {
     }
 
     /** Creates a plan and one promise per installment (each announced as PromiseToPay). */
     @Transactional
-    public Created create(PlanRequest body, String idempotencyKey) {
+    public PlanView create(PlanRequest body) {
         tenancy.requireVisible(body.practiceId(), "practice", body.practiceId());
-        Optional<String> earlier = idempotency.replay("plan", tenancy.user(), idempotencyKey, body);
-        if (earlier.isPresent()) {
-            return new Created(view(PaymentPlan.findById(UUID.fromString(earlier.get()))), false);
-        }
         List<FieldError> errors = PlanRules.check(body.total(),
                 body.installments().stream().map(PlanRequest.Installment::dueOn).toList(),
                 body.installments().stream().map(PlanRequest.Installment::amount).toList(),
@@ -86,9 +74,8 @@ public class PlanService {
             PlanRequest.Installment installment = body.installments().get(i);
             promises.openInstallment(plan, i + 1, installment.dueOn(), installment.amount());
         }
-        idempotency.remember("plan", tenancy.user(), idempotencyKey, body, plan.planId.toString());
         PaymentPlan.flush();
-        return new Created(view(plan), true);
+        return view(plan);
     }
 
     @Transactional
