@@ -3,13 +3,13 @@ package com.ardesk.calls.plan;
 import com.ardesk.calls.call.CallRecord;
 import com.ardesk.calls.claim.ClaimProjection;
 import com.ardesk.calls.promise.PaymentMethod;
-import com.ardesk.calls.promise.PromiseConfig;
 import com.ardesk.calls.promise.PromiseService;
 import com.ardesk.calls.promise.PromiseStatus;
 import com.ardesk.calls.promise.PromiseView;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.kit.web.Cursors;
 import com.ardesk.kit.web.Page;
 import io.quarkus.panache.common.Parameters;
@@ -19,7 +19,6 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,14 +28,14 @@ import java.util.UUID;
 public class PlanService {
     private final ClaimProjection projection;
     private final PromiseService promises;
-    private final PromiseConfig config;
     private final Tenancy tenancy;
+    private final PracticeClock clock;
 
-    public PlanService(ClaimProjection projection, PromiseService promises, PromiseConfig config, Tenancy tenancy) {
+    public PlanService(ClaimProjection projection, PromiseService promises, Tenancy tenancy, PracticeClock clock) {
         this.projection = projection;
         this.promises = promises;
-        this.config = config;
         this.tenancy = tenancy;
+        this.clock = clock;
     }
 
     /** Creates a plan and one promise per installment (each announced as PromiseToPay). */
@@ -46,7 +45,7 @@ public class PlanService {
         List<FieldError> errors = PlanRules.check(body.total(),
                 body.installments().stream().map(PlanRequest.Installment::dueOn).toList(),
                 body.installments().stream().map(PlanRequest.Installment::amount).toList(),
-                LocalDate.now(config.zone()));
+                clock.today(body.practiceId()));
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }

@@ -6,7 +6,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import java.time.LocalDate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +47,7 @@ public class BrokenPromiseSweeper {
 
     private void round() {
         try {
-            while (promises.sweep(LocalDate.now(config.zone())) >= PromiseService.SWEEP_BATCH) {
+            while (promises.sweep() >= PromiseService.SWEEP_BATCH) {
                 Log.debug("promise sweep continues with the next batch");
             }
         } catch (RuntimeException e) {

@@ -4,7 +4,6 @@ import com.ardesk.claims.claim.Claim;
 import com.ardesk.claims.claim.ClaimService;
 import com.ardesk.claims.claim.ClaimStatus;
 import com.ardesk.claims.claim.ClaimView;
-import com.ardesk.claims.claim.PracticeCalendar;
 import com.ardesk.claims.denial.Denial;
 import com.ardesk.events.Topics;
 import com.ardesk.events.claims.AppealFiled;
@@ -12,6 +11,7 @@ import com.ardesk.kit.outbox.Outbox;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.kit.web.ETags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,11 +26,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class AppealService {
     private final ClaimService claims;
-    private final PracticeCalendar calendar;
+    private final PracticeClock calendar;
     private final Outbox outbox;
     private final Tenancy tenancy;
 
-    public AppealService(ClaimService claims, PracticeCalendar calendar, Outbox outbox, Tenancy tenancy) {
+    public AppealService(ClaimService claims, PracticeClock calendar, Outbox outbox, Tenancy tenancy) {
         this.claims = claims;
         this.calendar = calendar;
         this.outbox = outbox;

@@ -6,6 +6,7 @@ import com.ardesk.claims.aging.AgingCalculator;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.kit.web.Cursors;
 import com.ardesk.kit.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,10 +40,10 @@ public class ClaimSearch {
 
     private final EntityManager em;
     private final Tenancy tenancy;
-    private final PracticeCalendar calendar;
+    private final PracticeClock calendar;
     private final ClaimsConfig config;
 
-    public ClaimSearch(EntityManager em, Tenancy tenancy, PracticeCalendar calendar, ClaimsConfig config) {
+    public ClaimSearch(EntityManager em, Tenancy tenancy, PracticeClock calendar, ClaimsConfig config) {
         this.em = em;
         this.tenancy = tenancy;
         this.calendar = calendar;

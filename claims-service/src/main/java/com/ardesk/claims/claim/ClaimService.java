@@ -22,6 +22,7 @@ import com.ardesk.kit.outbox.Outbox;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.time.PracticeClock;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -56,11 +57,11 @@ public class ClaimService {
 
     private final Outbox outbox;
     private final PayerService payers;
-    private final PracticeCalendar calendar;
+    private final PracticeClock calendar;
     private final ClaimsConfig config;
     private final Tenancy tenancy;
 
-    public ClaimService(Outbox outbox, PayerService payers, PracticeCalendar calendar, ClaimsConfig config,
+    public ClaimService(Outbox outbox, PayerService payers, PracticeClock calendar, ClaimsConfig config,
                         Tenancy tenancy) {
         this.outbox = outbox;
         this.payers = payers;

@@ -4,7 +4,6 @@ import com.ardesk.claims.claim.Claim;
 import com.ardesk.claims.claim.ClaimService;
 import com.ardesk.claims.claim.ClaimStatus;
 import com.ardesk.claims.claim.Money;
-import com.ardesk.claims.claim.PracticeCalendar;
 import com.ardesk.claims.payer.DeadlineRules;
 import com.ardesk.claims.payer.PayerService;
 import com.ardesk.events.Topics;
@@ -12,6 +11,7 @@ import com.ardesk.events.claims.ClaimDenied;
 import com.ardesk.kit.outbox.Outbox;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.kit.web.ETags;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,10 +32,10 @@ public class DenialService {
 
     private final ClaimService claims;
     private final PayerService payers;
-    private final PracticeCalendar calendar;
+    private final PracticeClock calendar;
     private final Outbox outbox;
 
-    public DenialService(ClaimService claims, PayerService payers, PracticeCalendar calendar, Outbox outbox) {
+    public DenialService(ClaimService claims, PayerService payers, PracticeClock calendar, Outbox outbox) {
         this.claims = claims;
         this.payers = payers;
         this.calendar = calendar;

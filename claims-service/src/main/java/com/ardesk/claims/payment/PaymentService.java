@@ -6,12 +6,12 @@ import com.ardesk.claims.claim.ClaimService;
 import com.ardesk.claims.claim.ClaimStatus;
 import com.ardesk.claims.claim.ClaimView;
 import com.ardesk.claims.claim.Money;
-import com.ardesk.claims.claim.PracticeCalendar;
 import com.ardesk.events.Topics;
 import com.ardesk.events.claims.ClaimPaymentPosted;
 import com.ardesk.kit.outbox.Outbox;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.kit.web.ETags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -35,10 +35,10 @@ public class PaymentService {
     static final Pattern CARC = Pattern.compile("[A-Z0-9]{1,5}");
 
     private final ClaimService claims;
-    private final PracticeCalendar calendar;
+    private final PracticeClock calendar;
     private final Outbox outbox;
 
-    public PaymentService(ClaimService claims, PracticeCalendar calendar, Outbox outbox) {
+    public PaymentService(ClaimService claims, PracticeClock calendar, Outbox outbox) {
         this.claims = claims;
         this.calendar = calendar;
         this.outbox = outbox;

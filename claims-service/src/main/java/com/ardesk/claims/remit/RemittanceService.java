@@ -2,7 +2,6 @@ package com.ardesk.claims.remit;
 
 import com.ardesk.claims.claim.Claim;
 import com.ardesk.claims.claim.ClaimService;
-import com.ardesk.claims.claim.PracticeCalendar;
 import com.ardesk.claims.denial.DenialService;
 import com.ardesk.claims.payment.AdjustmentInput;
 import com.ardesk.claims.payment.PaymentService;
@@ -10,6 +9,7 @@ import com.ardesk.claims.x12.X12Exception;
 import com.ardesk.kit.jdbc.TextArrayColumns;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.kit.web.Cursors;
 import com.ardesk.kit.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,10 +59,10 @@ public class RemittanceService {
     private final PaymentService payments;
     private final DenialService denials;
     private final Tenancy tenancy;
-    private final PracticeCalendar calendar;
+    private final PracticeClock calendar;
 
     public RemittanceService(EntityManager em, ClaimService claims, PaymentService payments, DenialService denials,
-                             Tenancy tenancy, PracticeCalendar calendar) {
+                             Tenancy tenancy, PracticeClock calendar) {
         this.em = em;
         this.claims = claims;
         this.payments = payments;

@@ -6,13 +6,13 @@ import com.ardesk.claims.claim.ClaimService;
 import com.ardesk.claims.claim.ClaimStatus;
 import com.ardesk.claims.claim.ClaimView;
 import com.ardesk.claims.claim.Money;
-import com.ardesk.claims.claim.PracticeCalendar;
 import com.ardesk.events.Topics;
 import com.ardesk.events.claims.ClaimWrittenOff;
 import com.ardesk.kit.outbox.Outbox;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.kit.web.ETags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,11 +27,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class WriteOffService {
     private final ClaimService claims;
-    private final PracticeCalendar calendar;
+    private final PracticeClock calendar;
     private final Outbox outbox;
     private final Tenancy tenancy;
 
-    public WriteOffService(ClaimService claims, PracticeCalendar calendar, Outbox outbox, Tenancy tenancy) {
+    public WriteOffService(ClaimService claims, PracticeClock calendar, Outbox outbox, Tenancy tenancy) {
         this.claims = claims;
         this.calendar = calendar;
         this.outbox = outbox;

@@ -1,6 +1,6 @@
 package com.ardesk.followup.prep;
 
-import com.ardesk.followup.infra.Today;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.followup.projection.CallScriptCopy;
 import com.ardesk.followup.projection.ClaimSnapshot;
 import com.ardesk.followup.projection.Denial;
@@ -40,7 +40,7 @@ public class PrepService {
 
     private final TaskEngine tasks;
     private final Tenancy tenancy;
-    private final Today today;
+    private final PracticeClock clock;
     private static final TypeReference<List<String>> STEPS = new TypeReference<>() {
     };
     private static final TypeReference<List<PrepPacket.Objection>> OBJECTIONS = new TypeReference<>() {
@@ -49,10 +49,10 @@ public class PrepService {
     private final EntityManager em;
     private final ObjectMapper json;
 
-    public PrepService(TaskEngine tasks, Tenancy tenancy, Today today, EntityManager em, ObjectMapper json) {
+    public PrepService(TaskEngine tasks, Tenancy tenancy, PracticeClock clock, EntityManager em, ObjectMapper json) {
         this.tasks = tasks;
         this.tenancy = tenancy;
-        this.today = today;
+        this.clock = clock;
         this.em = em;
         this.json = json;
     }
@@ -66,7 +66,7 @@ public class PrepService {
     /** The packet for a claim the caller was already allowed to see (the next-call lease). */
     @Transactional(Transactional.TxType.MANDATORY)
     public PrepPacket packet(ClaimSnapshot claim) {
-        LocalDate day = today.date(claim.practiceId);
+        LocalDate day = clock.today(claim.practiceId);
         PayerInfo payer = claim.payerId != null ? PayerInfo.findById(claim.payerId) : null;
         int agingDays = Aging.days(Aging.basis(claim.submittedOn, claim.serviceDateFrom), day);
         PrepPacket.ClaimInfo info = new PrepPacket.ClaimInfo(claim.claimId, claim.practiceId, claim.externalClaimId,

@@ -2,7 +2,7 @@ package com.ardesk.followup.task;
 
 import com.ardesk.followup.infra.ClaimLocks;
 import com.ardesk.followup.infra.PriorityConfig;
-import com.ardesk.followup.infra.Today;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.followup.projection.ClaimSnapshot;
 import com.ardesk.followup.projection.Denial;
 import com.ardesk.followup.projection.Promise;
@@ -38,12 +38,12 @@ public class TaskEngine {
 
     private final ClaimLocks locks;
     private final PriorityScore priorityScore;
-    private final Today today;
+    private final PracticeClock clock;
 
-    public TaskEngine(ClaimLocks locks, PriorityConfig priority, Today today) {
+    public TaskEngine(ClaimLocks locks, PriorityConfig priority, PracticeClock clock) {
         this.locks = locks;
         this.priorityScore = new PriorityScore(priority.weights());
-        this.today = today;
+        this.clock = clock;
     }
 
     /** Applies the actions to the claim's tasks, then re-scores its open tasks. */
@@ -57,7 +57,7 @@ public class TaskEngine {
                 openTasks(claimId).stream().filter(t -> close.types().contains(t.type))
                         .forEach(t -> finish(t, TaskStatus.DONE, close.reason(), at));
             } else if (action instanceof TaskAction.Reschedule reschedule) {
-                LocalDate day = today.date(practiceId);
+                LocalDate day = clock.today(practiceId);
                 openTasks(claimId).stream().filter(t -> t.type == reschedule.type())
                         .forEach(t -> reschedule(t, reschedule, day, at));
             } else if (action instanceof TaskAction.CancelAll cancel) {
@@ -164,7 +164,7 @@ public class TaskEngine {
         if (tasks.isEmpty()) {
             return;
         }
-        LocalDate day = today.date(tasks.get(0).practiceId);
+        LocalDate day = clock.today(tasks.get(0).practiceId);
         PriorityScore.Priority priority = priorityScore.score(priorityInput(claimId), day);
         String because = FollowupTask.joinBecause(priority.because());
         for (FollowupTask task : tasks) {

@@ -1,7 +1,7 @@
 package com.ardesk.followup.worklist;
 
 import com.ardesk.kit.web.Params;
-import com.ardesk.followup.infra.Today;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.followup.infra.WorklistConfig;
 import com.ardesk.followup.prep.PrepService;
 import com.ardesk.followup.projection.ClaimSnapshot;
@@ -53,15 +53,15 @@ public class WorklistService {
 
     private final AgroalDataSource dataSource;
     private final Tenancy tenancy;
-    private final Today today;
+    private final PracticeClock clock;
     private final WorklistConfig config;
     private final PrepService prep;
 
-    public WorklistService(AgroalDataSource dataSource, Tenancy tenancy, Today today, WorklistConfig config,
+    public WorklistService(AgroalDataSource dataSource, Tenancy tenancy, PracticeClock clock, WorklistConfig config,
                            PrepService prep) {
         this.dataSource = dataSource;
         this.tenancy = tenancy;
-        this.today = today;
+        this.clock = clock;
         this.config = config;
         this.prep = prep;
     }
@@ -296,7 +296,7 @@ public class WorklistService {
 
     private WorklistItem item(ResultSet rs) throws SQLException {
         LocalDate basis = rs.getObject("aging_basis", LocalDate.class);
-        int agingDays = Aging.days(basis, today.date(rs.getString("practice_id")));
+        int agingDays = Aging.days(basis, clock.today(rs.getString("practice_id")));
         Timestamp leaseUntil = rs.getTimestamp("lease_until");
         return new WorklistItem(rs.getObject("task_id", UUID.class), rs.getString("practice_id"),
                 rs.getObject("claim_id", UUID.class), rs.getString("external_claim_id"),
@@ -323,6 +323,6 @@ public class WorklistService {
      * today anywhere is shown; a practice behind it may show tomorrow's tasks a few hours early.
      */
     private LocalDate latestDate(Set<String> practices) {
-        return practices.stream().map(today::date).max(LocalDate::compareTo).orElseGet(today::date);
+        return practices.stream().map(clock::today).max(LocalDate::compareTo).orElseGet(clock::today);
     }
 }
