@@ -1,8 +1,9 @@
 package com.ardesk.claims.claim;
 
-import com.ardesk.claims.aging.AgingBasis;
-import com.ardesk.claims.aging.AgingBucket;
-import com.ardesk.claims.aging.AgingCalculator;
+import com.ardesk.kit.aging.AgingBasis;
+import com.ardesk.kit.aging.AgingBucket;
+import com.ardesk.kit.aging.AgingCalculator;
+import com.ardesk.kit.aging.AgingConfig;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
@@ -41,9 +42,9 @@ public class ClaimSearch {
     private final EntityManager em;
     private final Tenancy tenancy;
     private final PracticeClock calendar;
-    private final ClaimsConfig config;
+    private final AgingConfig config;
 
-    public ClaimSearch(EntityManager em, Tenancy tenancy, PracticeClock calendar, ClaimsConfig config) {
+    public ClaimSearch(EntityManager em, Tenancy tenancy, PracticeClock calendar, AgingConfig config) {
         this.em = em;
         this.tenancy = tenancy;
         this.calendar = calendar;
@@ -58,7 +59,7 @@ public class ClaimSearch {
         if (f.practiceId() != null && !practices.contains(f.practiceId())) {
             throw ProblemException.notFound("practice", f.practiceId());
         }
-        AgingBasis basis = config.agingBasis();
+        AgingBasis basis = config.basis();
         String basisField = basis == AgingBasis.FIRST_BILLED ? "c.submittedOn" : "c.serviceDateFrom";
         StringBuilder where = new StringBuilder("c.practiceId in :practices");
         Map<String, Object> params = new HashMap<>();

@@ -1,8 +1,5 @@
 package com.ardesk.claims.claim;
 
-import com.ardesk.claims.aging.AgingBasis;
-import com.ardesk.claims.aging.AgingBucket;
-import com.ardesk.claims.aging.AgingCalculator;
 import com.ardesk.claims.appeal.Appeal;
 import com.ardesk.claims.appeal.AppealView;
 import com.ardesk.claims.denial.Denial;
@@ -18,6 +15,10 @@ import com.ardesk.claims.payment.PaymentView;
 import com.ardesk.events.Topics;
 import com.ardesk.events.claims.ClaimChanged;
 import com.ardesk.events.claims.ClaimStatusChanged;
+import com.ardesk.kit.aging.AgingBasis;
+import com.ardesk.kit.aging.AgingBucket;
+import com.ardesk.kit.aging.AgingCalculator;
+import com.ardesk.kit.aging.AgingConfig;
 import com.ardesk.kit.outbox.Outbox;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;
@@ -58,10 +59,10 @@ public class ClaimService {
     private final Outbox outbox;
     private final PayerService payers;
     private final PracticeClock calendar;
-    private final ClaimsConfig config;
+    private final AgingConfig config;
     private final Tenancy tenancy;
 
-    public ClaimService(Outbox outbox, PayerService payers, PracticeClock calendar, ClaimsConfig config,
+    public ClaimService(Outbox outbox, PayerService payers, PracticeClock calendar, AgingConfig config,
                         Tenancy tenancy) {
         this.outbox = outbox;
         this.payers = payers;
@@ -257,7 +258,7 @@ public class ClaimService {
                 .collect(Collectors.groupingBy(a -> a.paymentId,
                         Collectors.mapping(a -> new AdjustmentInput(a.groupCode, a.reasonCode, a.amount), Collectors.toList())));
         List<Appeal> appeals = Appeal.list("claimId", Sort.by("filedOn"), c.claimId);
-        AgingBasis basis = config.agingBasis();
+        AgingBasis basis = config.basis();
         long agingDays = AgingCalculator.agingDays(AgingCalculator.basisDate(basis, c.submittedOn, c.serviceDateFrom),
                 calendar.today(c.practiceId));
         LocalDate appealDeadline = denials.stream().max(Comparator.comparing((Denial d) -> d.deniedOn))

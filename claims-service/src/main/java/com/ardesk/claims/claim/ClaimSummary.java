@@ -1,6 +1,6 @@
 package com.ardesk.claims.claim;
 
-import com.ardesk.claims.aging.AgingBucket;
+import com.ardesk.kit.aging.AgingBucket;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,8 +1,8 @@
 package com.ardesk.claims.report;
 
-import com.ardesk.claims.aging.AgingBasis;
-import com.ardesk.claims.aging.AgingBucket;
 import com.ardesk.claims.claim.Money;
+import com.ardesk.kit.aging.AgingBasis;
+import com.ardesk.kit.aging.AgingBucket;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;

@@ -1,13 +1,13 @@
 package com.ardesk.followup.schedule;
 
 import com.ardesk.followup.infra.RulesConfig;
-import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.followup.projection.ClaimSnapshot;
 import com.ardesk.followup.rules.FollowUpRules;
 import com.ardesk.followup.rules.PriorityScore;
 import com.ardesk.followup.rules.TaskAction;
 import com.ardesk.followup.task.FollowupTask;
 import com.ardesk.followup.task.TaskEngine;
+import com.ardesk.kit.time.PracticeClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -217,7 +217,7 @@ public class SchedulerJobs {
         try (Connection c = dataSource.getConnection();
              PreparedStatement select = c.prepareStatement("""
                      select t.task_id, t.practice_id, t.priority, t.because, s.status, s.balance,
-                            coalesce(s.submitted_on, s.service_date_from) as aging_basis, s.appeal_deadline,
+                            s.submitted_on, s.service_date_from, s.appeal_deadline,
                             s.timely_filing_deadline, s.denial_category,
                             (select array_agg(p.expected_on) from promise p
                               where p.claim_id = t.claim_id and p.status = 'OPEN') as promised,
@@ -237,7 +237,8 @@ public class SchedulerJobs {
                     rows++;
                     last = rs.getObject("task_id", UUID.class);
                     PriorityScore.Priority p = engine.score(TaskEngine.input(rs.getString("status"),
-                            rs.getBigDecimal("balance"), rs.getObject("aging_basis", LocalDate.class),
+                            rs.getBigDecimal("balance"), engine.agingFrom(rs.getObject("submitted_on", LocalDate.class),
+                                    rs.getObject("service_date_from", LocalDate.class)),
                             rs.getObject("appeal_deadline", LocalDate.class),
                             rs.getObject("timely_filing_deadline", LocalDate.class), dates(rs.getArray("promised")),
                             rs.getObject("broken_on", LocalDate.class), rs.getString("denial_category"),

@@ -2,17 +2,18 @@ package com.ardesk.followup.task;
 
 import com.ardesk.followup.infra.ClaimLocks;
 import com.ardesk.followup.infra.PriorityConfig;
-import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.followup.projection.ClaimSnapshot;
 import com.ardesk.followup.projection.Denial;
 import com.ardesk.followup.projection.Promise;
 import com.ardesk.followup.projection.TimelineEntry;
-import com.ardesk.followup.rules.Aging;
 import com.ardesk.followup.rules.FollowUpRules;
 import com.ardesk.followup.rules.PriorityInput;
 import com.ardesk.followup.rules.PriorityScore;
 import com.ardesk.followup.rules.TaskAction;
 import com.ardesk.followup.rules.TaskType;
+import com.ardesk.kit.aging.AgingCalculator;
+import com.ardesk.kit.aging.AgingConfig;
+import com.ardesk.kit.time.PracticeClock;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -39,11 +40,13 @@ public class TaskEngine {
     private final ClaimLocks locks;
     private final PriorityScore priorityScore;
     private final PracticeClock clock;
+    private final AgingConfig aging;
 
-    public TaskEngine(ClaimLocks locks, PriorityConfig priority, PracticeClock clock) {
+    public TaskEngine(ClaimLocks locks, PriorityConfig priority, PracticeClock clock, AgingConfig aging) {
         this.locks = locks;
         this.priorityScore = new PriorityScore(priority.weights());
         this.clock = clock;
+        this.aging = aging;
     }
 
     /** Applies the actions to the claim's tasks, then re-scores its open tasks. */
@@ -195,8 +198,16 @@ public class TaskEngine {
         }
         String latestDenial = claim.denialCategory != null ? null : Denial.<Denial>find("claimId",
                 Sort.by("deniedOn").descending(), claimId).firstResultOptional().map(d -> d.category).orElse(null);
-        return input(claim.status, claim.balance, Aging.basis(claim.submittedOn, claim.serviceDateFrom),
+        return input(claim.status, claim.balance, agingFrom(claim.submittedOn, claim.serviceDateFrom),
                 claim.appealDeadline, claim.timelyFilingDeadline, promised, brokenOn, claim.denialCategory, latestDenial);
+    }
+
+    /**
+     * The date a claim ages from under the configured {@code ardesk.aging.basis}, by the same rule as
+     * claims-service (service-kit {@link AgingCalculator}), so the worklist shows the claim's bucket.
+     */
+    public LocalDate agingFrom(LocalDate submittedOn, LocalDate serviceDateFrom) {
+        return AgingCalculator.basisDate(aging.basis(), submittedOn, serviceDateFrom);
     }
 
     /**

@@ -2,13 +2,13 @@ package com.ardesk.followup.task;
 
 import com.ardesk.followup.infra.ClaimLocks;
 import com.ardesk.kit.web.Params;
-import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.followup.projection.ClaimSnapshot;
 import com.ardesk.followup.projection.TimelineEntry;
 import com.ardesk.followup.rules.TaskAction;
 import com.ardesk.followup.rules.TaskType;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.kit.web.Cursors;
 import com.ardesk.kit.web.ETags;
 import com.ardesk.kit.web.Page;
