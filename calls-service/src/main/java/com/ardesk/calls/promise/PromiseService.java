@@ -8,6 +8,7 @@ import com.ardesk.events.calls.PromiseBroken;
 import com.ardesk.events.calls.PromiseKept;
 import com.ardesk.events.calls.PromiseToPay;
 import com.ardesk.events.claims.ClaimPaymentPosted;
+import com.ardesk.kit.job.AdvisoryLocks;
 import com.ardesk.kit.outbox.Outbox;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
@@ -37,7 +38,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class PromiseService {
     /** Advisory lock key of the broken-promise sweep: one replica sweeps at a time. */
-    static final long SWEEP_LOCK = "ardesk-calls-promise-sweep".hashCode();
+    static final long SWEEP_LOCK = AdvisoryLocks.key("ardesk-calls-promise-sweep");
     static final int SWEEP_BATCH = 500;
     /** The payerId of a patient's promise (a payment-plan installment). */
     public static final String PATIENT = "PATIENT";
@@ -250,9 +251,7 @@ public class PromiseService {
      */
     @Transactional
     public int sweep() {
-        Object locked = Promise.getEntityManager().createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, SWEEP_LOCK).getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
+        if (!AdvisoryLocks.tryLock(Promise.getEntityManager(), SWEEP_LOCK)) {
             return -1;
         }
         Instant now = clock.now();

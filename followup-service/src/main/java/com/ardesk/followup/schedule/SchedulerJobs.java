@@ -7,6 +7,7 @@ import com.ardesk.followup.rules.PriorityScore;
 import com.ardesk.followup.rules.TaskAction;
 import com.ardesk.followup.task.FollowupTask;
 import com.ardesk.followup.task.TaskEngine;
+import com.ardesk.kit.job.AdvisoryLocks;
 import com.ardesk.kit.time.PracticeClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
@@ -38,7 +39,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SchedulerJobs {
     /** Shared by every followup-service replica; distinct from the outbox relay's lock. */
-    static final long LOCK_KEY = "ardesk-followup-scheduler".hashCode();
+    static final long LOCK_KEY = AdvisoryLocks.key("ardesk-followup-scheduler");
     static final String DAILY = "daily";
     private static final int PAGE = 1000;
 
@@ -110,8 +111,7 @@ public class SchedulerJobs {
     }
 
     private boolean tryLock() {
-        return (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY)
-                .getSingleResult();
+        return AdvisoryLocks.tryLock(em, LOCK_KEY);
     }
 
     /** Snoozed tasks whose day has come in their practice's zone are OPEN again, due that day. */
