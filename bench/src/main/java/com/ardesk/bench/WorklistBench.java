@@ -124,8 +124,8 @@ final class WorklistBench {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Random random = new Random(7);
     private final Map<Integer, String> tokens = new HashMap<>();
-    // "today" as followup-service sees it: due dates are compared in the rules zone
-    private final LocalDate today = LocalDate.now(ZoneId.of(System.getenv().getOrDefault("ARDESK_RULES_ZONE", "America/New_York")));
+    // "today" as followup-service sees it: due dates are compared in the practices' zone
+    private final LocalDate today = LocalDate.now(ZoneId.of(System.getenv().getOrDefault("ARDESK_PRACTICE_ZONE", "America/New_York")));
 
     WorklistBench(ArDeskSystem system) {
         this.system = system;

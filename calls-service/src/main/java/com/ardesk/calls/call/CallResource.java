@@ -1,5 +1,7 @@
 package com.ardesk.calls.call;
 
+import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.web.Idempotency;
 import com.ardesk.kit.web.Params;
 import com.ardesk.kit.web.Page;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,8 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -34,9 +38,13 @@ import java.net.URI;
 @SecurityRequirement(name = "jwt")
 public class CallResource {
     private final CallService calls;
+    private final Idempotency idempotency;
+    private final Tenancy tenancy;
 
-    public CallResource(CallService calls) {
+    public CallResource(CallService calls, Idempotency idempotency, Tenancy tenancy) {
         this.calls = calls;
+        this.idempotency = idempotency;
+        this.tenancy = tenancy;
     }
 
     @POST
@@ -51,13 +59,16 @@ public class CallResource {
     @APIResponse(responseCode = "422", description = "A claimIds[i] is unknown or of a practice outside the token (the "
             + "same answer for both, so it never tells another practice's claim exists), or the Idempotency-Key was used "
             + "with another body")
-    public Response log(@HeaderParam("Idempotency-Key") @Parameter(description = "Client key making the POST safe to "
-                                + "retry", example = "6c1f8a52-call-0001", schema = @Schema(type = SchemaType.STRING, maxLength = 128))
+    public Response log(@HeaderParam(Idempotency.HEADER) @Parameter(description = "Client key making the POST safe to "
+                                + "retry, 1-200 printable characters", example = "6c1f8a52-call-0001",
+                                schema = @Schema(type = SchemaType.STRING, maxLength = 200, pattern = "^[\\x21-\\x7E]{1,200}$"))
                         String idempotencyKey,
-                        @Valid @NotNull NewCall body) {
-        CallService.Logged logged = calls.log(body, idempotencyKey);
-        return Response.status(201).location(URI.create("/api/v1/calls/" + logged.call().callId()))
-                .tag(String.valueOf(logged.call().version())).entity(logged.call()).build();
+                        @Context UriInfo uri, @Valid @NotNull NewCall body) {
+        return idempotency.execute(idempotencyKey, tenancy.user(), "POST", uri.getPath(), body, () -> {
+            CallView call = calls.log(body);
+            return Response.status(201).location(URI.create("/api/v1/calls/" + call.callId()))
+                    .tag(String.valueOf(call.version())).entity(call).build();
+        });
     }
 
     @GET
@@ -119,10 +130,14 @@ public class CallResource {
     public Response amend(@PathParam("callId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String callId,
                           @HeaderParam("If-Match") @Parameter(description = "The call's ETag, to refuse a stale "
                                   + "correction", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String ifMatch,
-                          @HeaderParam("Idempotency-Key") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 128))
+                          @HeaderParam(Idempotency.HEADER) @Parameter(description = "Client key making the POST safe "
+                                  + "to retry, 1-200 printable characters",
+                                  schema = @Schema(type = SchemaType.STRING, maxLength = 200, pattern = "^[\\x21-\\x7E]{1,200}$"))
                           String idempotencyKey,
-                          @Valid @NotNull AmendmentRequest body) {
-        CallService.Logged amended = calls.amend(Params.uuid("callId", callId), body, ifMatch, idempotencyKey);
-        return Response.status(201).location(URI.create("/api/v1/calls/" + callId))
-                .tag(String.valueOf(amended.call().version())).entity(amended.call()).build();
+                          @Context UriInfo uri, @Valid @NotNull AmendmentRequest body) {
+        return idempotency.execute(idempotencyKey, tenancy.user(), "POST", uri.getPath(), body, () -> {
+            CallView amended = calls.amend(Params.uuid("callId", callId), body, ifMatch);
+            return Response.status(201).location(URI.create("/api/v1/calls/" + callId))
+                    .tag(String.valueOf(amended.version())).entity(amended).build();
+        });
     }}

@@ -1,7 +1,6 @@
 package com.ardesk.calls.call;
 
 import com.ardesk.calls.claim.ClaimProjection;
-import com.ardesk.calls.infra.Idempotency;
 import com.ardesk.calls.promise.PromiseService;
 import com.ardesk.calls.promise.PromiseView;
 import com.ardesk.events.Topics;
@@ -45,31 +44,21 @@ public class CallService {
     private final PromiseService promises;
     private final Outbox outbox;
     private final Tenancy tenancy;
-    private final Idempotency idempotency;
     private final ObjectMapper json;
 
     public CallService(ClaimProjection projection, PromiseService promises, Outbox outbox, Tenancy tenancy,
-                       Idempotency idempotency, ObjectMapper json) {
+                       ObjectMapper json) {
         this.projection = projection;
         this.promises = promises;
         this.outbox = outbox;
         this.tenancy = tenancy;
-        this.idempotency = idempotency;
         this.json = json;
-    }
-
-    /** The answer to POST: the call, and whether this request created it (false for a replay). */
-    public record Logged(CallView call, boolean created) {
     }
 
     /** Logs a call by the token's user; emits CallLogged and, with a promise, PromiseToPay. */
     @Transactional
-    public Logged log(NewCall body, String idempotencyKey) {
+    public CallView log(NewCall body) {
         tenancy.requireVisible(body.practiceId(), "practice", body.practiceId());
-        Optional<String> earlier = idempotency.replay("call", tenancy.user(), idempotencyKey, body);
-        if (earlier.isPresent()) {
-            return new Logged(view(find(UUID.fromString(earlier.get())), true), false);
-        }
         checkConsistency(body);
         projection.requireClaims("claimIds", body.claimIds(), body.practiceId(), tenancy);
         UUID promisedClaim = null;
@@ -101,11 +90,10 @@ public class CallService {
         outbox.append(Topics.CALLS, "call", call.claimIds.get(0).toString(), call.practiceId,
                 new CallLogged(call.callId, call.payerId, List.copyOf(call.claimIds), call.callerId, call.startedAt,
                         call.durationSeconds, call.outcome.name(), call.referenceNumber, call.repName, call.callbackAt));
-        idempotency.remember("call", tenancy.user(), idempotencyKey, body, call.callId.toString());
         CallRecord.flush();
-        return new Logged(new CallView(call.callId, call.practiceId, call.payerId, List.copyOf(call.claimIds),
+        return new CallView(call.callId, call.practiceId, call.payerId, List.copyOf(call.claimIds),
                 call.callerId, call.startedAt, call.durationSeconds, call.repName, call.referenceNumber, call.outcome,
-                call.notes, call.callbackAt, promise, call.createdAt, List.of(), call.version), true);
+                call.notes, call.callbackAt, promise, call.createdAt, List.of(), call.version);
     }
 
     @Transactional
@@ -173,12 +161,8 @@ public class CallService {
      * amendment with its old and new value; the call row holds the current view.
      */
     @Transactional
-    public Logged amend(UUID callId, AmendmentRequest body, String ifMatch, String idempotencyKey) {
+    public CallView amend(UUID callId, AmendmentRequest body, String ifMatch) {
         CallRecord call = find(callId);
-        Optional<String> earlier = idempotency.replay("amendment:" + callId, tenancy.user(), idempotencyKey, body);
-        if (earlier.isPresent()) {
-            return new Logged(view(call, true), false);
-        }
         ETags.requireMatch(ifMatch, call.version);
         if (!call.callerId.equals(tenancy.user()) && !tenancy.hasRole("supervisor") && !tenancy.hasRole("admin")) {
             throw new ProblemException(403, "forbidden", "Forbidden",
@@ -215,9 +199,8 @@ public class CallService {
         amendment.reason = body.reason();
         amendment.changes = write(changes);
         amendment.persist();
-        idempotency.remember("amendment:" + callId, tenancy.user(), idempotencyKey, body, amendment.amendmentId.toString());
         CallRecord.flush();
-        return new Logged(view(call, true), true);
+        return view(call, true);
     }
 
     /** A call of the token's practices, or 404; for other features that hang off a call (reviews). */

@@ -1,5 +1,7 @@
 package com.ardesk.calls.plan;
 
+import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.web.Idempotency;
 import com.ardesk.kit.web.Params;
 import com.ardesk.kit.web.Page;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,8 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,9 +36,13 @@ import java.net.URI;
 @SecurityRequirement(name = "jwt")
 public class PlanResource {
     private final PlanService plans;
+    private final Idempotency idempotency;
+    private final Tenancy tenancy;
 
-    public PlanResource(PlanService plans) {
+    public PlanResource(PlanService plans, Idempotency idempotency, Tenancy tenancy) {
         this.plans = plans;
+        this.idempotency = idempotency;
+        this.tenancy = tenancy;
     }
 
     @POST
@@ -48,11 +56,14 @@ public class PlanResource {
     @APIResponse(responseCode = "404", description = "practiceId is outside the token's practices")
     @APIResponse(responseCode = "422", description = "claimIds[i] is unknown or of a practice outside the token (the same "
             + "answer for both), or an unknown callId, or a reused Idempotency-Key")
-    public Response create(@HeaderParam("Idempotency-Key") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 128))
-                           String idempotencyKey, @Valid @NotNull PlanRequest body) {
-        PlanService.Created created = plans.create(body, idempotencyKey);
-        return Response.status(201).location(URI.create("/api/v1/payment-plans/" + created.plan().planId()))
-                .entity(created.plan()).build();
+    public Response create(@HeaderParam(Idempotency.HEADER) @Parameter(description = "Client key making the POST safe to retry, "
+                                   + "1-200 printable characters", schema = @Schema(type = SchemaType.STRING, maxLength = 200,
+                                   pattern = "^[\\x21-\\x7E]{1,200}$"))
+                           String idempotencyKey, @Context UriInfo uri, @Valid @NotNull PlanRequest body) {
+        return idempotency.execute(idempotencyKey, tenancy.user(), "POST", uri.getPath(), body, () -> {
+            PlanView plan = plans.create(body);
+            return Response.status(201).location(URI.create("/api/v1/payment-plans/" + plan.planId())).entity(plan).build();
+        });
     }
 
     @GET

@@ -2,15 +2,14 @@ package com.ardesk.calls.plan;
 
 import com.ardesk.calls.call.CallRecord;
 import com.ardesk.calls.claim.ClaimProjection;
-import com.ardesk.calls.infra.Idempotency;
 import com.ardesk.calls.promise.PaymentMethod;
-import com.ardesk.calls.promise.PromiseConfig;
 import com.ardesk.calls.promise.PromiseService;
 import com.ardesk.calls.promise.PromiseStatus;
 import com.ardesk.calls.promise.PromiseView;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.kit.web.Cursors;
 import com.ardesk.kit.web.Page;
 import io.quarkus.panache.common.Parameters;
@@ -20,10 +19,8 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Payment plans negotiated with patients; each installment is tracked as a promise. */
@@ -31,34 +28,24 @@ import java.util.UUID;
 public class PlanService {
     private final ClaimProjection projection;
     private final PromiseService promises;
-    private final PromiseConfig config;
     private final Tenancy tenancy;
-    private final Idempotency idempotency;
+    private final PracticeClock clock;
 
-    public PlanService(ClaimProjection projection, PromiseService promises, PromiseConfig config, Tenancy tenancy,
-                       Idempotency idempotency) {
+    public PlanService(ClaimProjection projection, PromiseService promises, Tenancy tenancy, PracticeClock clock) {
         this.projection = projection;
         this.promises = promises;
-        this.config = config;
         this.tenancy = tenancy;
-        this.idempotency = idempotency;
-    }
-
-    public record Created(PlanView plan, boolean created) {
+        this.clock = clock;
     }
 
     /** Creates a plan and one promise per installment (each announced as PromiseToPay). */
     @Transactional
-    public Created create(PlanRequest body, String idempotencyKey) {
+    public PlanView create(PlanRequest body) {
         tenancy.requireVisible(body.practiceId(), "practice", body.practiceId());
-        Optional<String> earlier = idempotency.replay("plan", tenancy.user(), idempotencyKey, body);
-        if (earlier.isPresent()) {
-            return new Created(view(PaymentPlan.findById(UUID.fromString(earlier.get()))), false);
-        }
         List<FieldError> errors = PlanRules.check(body.total(),
                 body.installments().stream().map(PlanRequest.Installment::dueOn).toList(),
                 body.installments().stream().map(PlanRequest.Installment::amount).toList(),
-                LocalDate.now(config.zone()));
+                clock.today(body.practiceId()));
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
@@ -86,9 +73,8 @@ public class PlanService {
             PlanRequest.Installment installment = body.installments().get(i);
             promises.openInstallment(plan, i + 1, installment.dueOn(), installment.amount());
         }
-        idempotency.remember("plan", tenancy.user(), idempotencyKey, body, plan.planId.toString());
         PaymentPlan.flush();
-        return new Created(view(plan), true);
+        return view(plan);
     }
 
     @Transactional

@@ -1,59 +1,49 @@
 package com.ardesk.calls.promise;
 
-import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import com.ardesk.kit.job.ScheduledJob;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
-import java.time.LocalDate;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
- * Runs the broken-promise sweep on every replica at a fixed interval; the advisory lock inside
- * {@link PromiseService#sweep} makes sure only one of them works at a time, and a full batch is
- * followed at once by the next so a backlog drains without waiting for the interval.
+ * The broken-promise sweep as a service-kit {@link ScheduledJob}: a round on every replica each
+ * {@code sweep-interval}; the advisory lock inside {@link PromiseService#sweep} lets one of them work
+ * at a time, and a full batch is followed at once by the next so a backlog drains without waiting.
  */
 @ApplicationScoped
-public class BrokenPromiseSweeper {
+public class BrokenPromiseSweeper implements ScheduledJob {
     private final PromiseService promises;
     private final PromiseConfig config;
-    private ScheduledExecutorService executor;
 
     public BrokenPromiseSweeper(PromiseService promises, PromiseConfig config) {
         this.promises = promises;
         this.config = config;
     }
 
-    void start(@Observes StartupEvent ignored) {
-        if (!config.sweepEnabled()) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "promise-sweep");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = config.sweepInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+    @Override
+    public String name() {
+        return "promise-sweep";
     }
 
-    void stop(@Observes ShutdownEvent ignored) {
-        if (executor != null) {
-            executor.shutdownNow();
-        }
+    @Override
+    public boolean enabled() {
+        return config.sweepEnabled();
     }
 
-    private void round() {
-        try {
-            while (promises.sweep(LocalDate.now(config.zone())) >= PromiseService.SWEEP_BATCH) {
-                Log.debug("promise sweep continues with the next batch");
-            }
-        } catch (RuntimeException e) {
-            // a failed round is retried by the next one; the promises stay OPEN meanwhile
-            Log.warnf("promise sweep failed: %s", e.getMessage());
-        }
+    @Override
+    public Duration initialDelay() {
+        return config.sweepInterval();
+    }
+
+    @Override
+    public Duration run(BooleanSupplier stopping) {
+        return promises.sweep() >= PromiseService.SWEEP_BATCH ? Duration.ZERO : config.sweepInterval();
+    }
+
+    /** A failed round is retried by the next one; the promises stay OPEN meanwhile. */
+    @Override
+    public Duration retryAfter() {
+        return config.sweepInterval();
     }
 }

@@ -5,7 +5,6 @@ import io.smallrye.config.WithDefault;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.ZoneId;
 
 /** Promise settings ({@code ardesk.promises.*}, env {@code ARDESK_PROMISES_*}). */
 @ConfigMapping(prefix = "ardesk.promises")
@@ -29,8 +28,4 @@ public interface PromiseConfig {
     /** Whether this instance runs the sweep at all. */
     @WithDefault("true")
     boolean sweepEnabled();
-
-    /** The time zone whose calendar decides "today" for due dates. */
-    @WithDefault("UTC")
-    ZoneId zone();
 }

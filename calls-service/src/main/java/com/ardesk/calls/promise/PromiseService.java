@@ -8,9 +8,11 @@ import com.ardesk.events.calls.PromiseBroken;
 import com.ardesk.events.calls.PromiseKept;
 import com.ardesk.events.calls.PromiseToPay;
 import com.ardesk.events.claims.ClaimPaymentPosted;
+import com.ardesk.kit.job.AdvisoryLocks;
 import com.ardesk.kit.outbox.Outbox;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.kit.web.Cursors;
 import com.ardesk.kit.web.ETags;
 import com.ardesk.kit.web.Page;
@@ -36,7 +38,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class PromiseService {
     /** Advisory lock key of the broken-promise sweep: one replica sweeps at a time. */
-    static final long SWEEP_LOCK = "ardesk-calls-promise-sweep".hashCode();
+    static final long SWEEP_LOCK = AdvisoryLocks.key("ardesk-calls-promise-sweep");
     static final int SWEEP_BATCH = 500;
     /** The payerId of a patient's promise (a payment-plan installment). */
     public static final String PATIENT = "PATIENT";
@@ -45,12 +47,15 @@ public class PromiseService {
     private final ClaimProjection projection;
     private final PromiseConfig config;
     private final Tenancy tenancy;
+    private final PracticeClock clock;
 
-    public PromiseService(Outbox outbox, ClaimProjection projection, PromiseConfig config, Tenancy tenancy) {
+    public PromiseService(Outbox outbox, ClaimProjection projection, PromiseConfig config, Tenancy tenancy,
+                          PracticeClock clock) {
         this.outbox = outbox;
         this.projection = projection;
         this.config = config;
         this.tenancy = tenancy;
+        this.clock = clock;
     }
 
     /** Records the promise a call carries and announces it; part of the call's transaction. */
@@ -132,7 +137,7 @@ public class PromiseService {
                         + "(select pl.planId from PaymentPlan pl where ?1 member of pl.claimIds))",
                         payment.claimId(), PromiseStatus.OPEN)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
-        LocalDate paidOn = payment.paidOn() != null ? payment.paidOn() : LocalDate.now(config.zone());
+        LocalDate paidOn = payment.paidOn() != null ? payment.paidOn() : clock.today(practiceId);
         List<PromiseMatcher.Open> candidates = open.stream()
                 .filter(p -> practiceId == null || p.practiceId.equals(practiceId))
                 .filter(p -> !BrokenPromiseRule.isBroken(p.brokenAfter, paidOn))
@@ -230,40 +235,57 @@ public class PromiseService {
         p.status = PromiseStatus.CANCELLED;
         p.cancelReason = reason;
         p.cancelledBy = t.user();
-        p.settledOn = LocalDate.now(config.zone());
+        p.settledOn = clock.today(p.practiceId);
         p.updatedAt = Instant.now();
         Promise.flush();
         return PromiseView.of(p);
     }
 
     /**
-     * Breaks every OPEN promise whose last grace day is before {@code today} and emits PromiseBroken.
-     * Replicas compete for a transaction-scoped advisory lock; the loser does nothing this round.
+     * Breaks every OPEN promise whose last grace day is before today in its practice's zone (the day
+     * followup-service shows it due, docs/domain.md#today-for-a-practice) and emits PromiseBroken, at
+     * most {@link #SWEEP_BATCH} per call. Replicas compete for a transaction-scoped advisory lock; the
+     * loser does nothing this round.
      *
      * @return how many promises were broken, or -1 if another replica holds the lock
      */
     @Transactional
-    public int sweep(LocalDate today) {
-        Object locked = Promise.getEntityManager().createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, SWEEP_LOCK).getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
+    public int sweep() {
+        if (!AdvisoryLocks.tryLock(Promise.getEntityManager(), SWEEP_LOCK)) {
             return -1;
         }
-        List<Promise> due = Promise.<Promise>find("status = ?1 and brokenAfter < ?2",
-                Sort.by("brokenAfter").and("promiseId"), PromiseStatus.OPEN, today).page(0, SWEEP_BATCH).list();
-        List<UUID> broken = new ArrayList<>();
+        Instant now = clock.now();
+        // one query per distinct "today": practices in the default zone, then those with a zone of their own
+        Map<LocalDate, List<String>> ownDays = clock.ownZones().keySet().stream()
+                .collect(Collectors.groupingBy(practiceId -> clock.dateAt(now, practiceId)));
+        List<Promise> due = new ArrayList<>(clock.ownZones().isEmpty()
+                ? dueBefore(clock.dateAt(now, null), "", null, SWEEP_BATCH)
+                : dueBefore(clock.dateAt(now, null), " and practiceId not in ?3", clock.ownZones().keySet(), SWEEP_BATCH));
+        for (Map.Entry<LocalDate, List<String>> day : ownDays.entrySet()) {
+            if (due.size() < SWEEP_BATCH) {
+                due.addAll(dueBefore(day.getKey(), " and practiceId in ?3", day.getValue(), SWEEP_BATCH - due.size()));
+            }
+        }
         for (Promise p : due) {
+            LocalDate today = clock.dateAt(now, p.practiceId);
             p.status = PromiseStatus.BROKEN;
             p.settledOn = today;
-            p.updatedAt = Instant.now();
-            broken.add(p.promiseId);
+            p.updatedAt = now;
             outbox.append(Topics.CALLS, "promise", p.claimId.toString(), p.practiceId,
                     new PromiseBroken(p.promiseId, p.claimId, p.amount, p.expectedOn, today));
         }
-        if (!broken.isEmpty()) {
-            Log.infof("%d promises broken as of %s", broken.size(), today);
+        if (!due.isEmpty()) {
+            Log.infof("%d promises broken at %s", due.size(), now);
         }
-        return broken.size();
+        return due.size();
+    }
+
+    /** OPEN promises past their last grace day as of {@code today}, oldest first; {@code practices} filters on ?3. */
+    private static List<Promise> dueBefore(LocalDate today, String practices, Collection<String> practiceIds, int limit) {
+        Object[] params = practiceIds == null ? new Object[]{PromiseStatus.OPEN, today}
+                : new Object[]{PromiseStatus.OPEN, today, practiceIds};
+        return Promise.<Promise>find("status = ?1 and brokenAfter < ?2" + practices,
+                Sort.by("brokenAfter").and("promiseId"), params).page(0, limit).list();
     }
 
     private Promise visible(UUID promiseId) {

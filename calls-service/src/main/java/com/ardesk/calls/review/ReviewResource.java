@@ -1,6 +1,8 @@
 package com.ardesk.calls.review;
 
 import com.ardesk.calls.infra.ApiSchemas;
+import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.web.Idempotency;
 import com.ardesk.kit.web.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -12,8 +14,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,9 +37,13 @@ import java.util.List;
 @SecurityRequirement(name = "jwt")
 public class ReviewResource {
     private final ReviewService reviews;
+    private final Idempotency idempotency;
+    private final Tenancy tenancy;
 
-    public ReviewResource(ReviewService reviews) {
+    public ReviewResource(ReviewService reviews, Idempotency idempotency, Tenancy tenancy) {
         this.reviews = reviews;
+        this.idempotency = idempotency;
+        this.tenancy = tenancy;
     }
 
     @POST
@@ -49,12 +57,16 @@ public class ReviewResource {
     @APIResponse(responseCode = "403", description = "Not a supervisor")
     @APIResponse(responseCode = "404", description = "No such call in the token's practices")
     public Response review(@PathParam("callId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) String callId,
-                           @HeaderParam("Idempotency-Key") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 128))
+                           @HeaderParam(Idempotency.HEADER) @Parameter(description = "Client key making the POST safe to retry, "
+                                   + "1-200 printable characters", schema = @Schema(type = SchemaType.STRING, maxLength = 200,
+                                   pattern = "^[\\x21-\\x7E]{1,200}$"))
                            String idempotencyKey,
-                           @Valid @NotNull ReviewRequest body) {
-        ReviewView review = reviews.review(Params.uuid("callId", callId), body, idempotencyKey);
-        return Response.status(201).location(URI.create("/api/v1/calls/" + callId + "/reviews"))
-                .entity(review).build();
+                           @Context UriInfo uri, @Valid @NotNull ReviewRequest body) {
+        return idempotency.execute(idempotencyKey, tenancy.user(), "POST", uri.getPath(), body, () -> {
+            ReviewView review = reviews.review(Params.uuid("callId", callId), body);
+            return Response.status(201).location(URI.create("/api/v1/calls/" + callId + "/reviews"))
+                    .entity(review).build();
+        });
     }
 
     @GET

@@ -2,7 +2,6 @@ package com.ardesk.calls.review;
 
 import com.ardesk.calls.call.CallRecord;
 import com.ardesk.calls.call.CallService;
-import com.ardesk.calls.infra.Idempotency;
 import com.ardesk.events.Topics;
 import com.ardesk.events.calls.CallReviewed;
 import com.ardesk.kit.outbox.Outbox;
@@ -17,7 +16,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Supervisors score calls; callers read the reviews of their own calls. */
@@ -29,25 +27,19 @@ public class ReviewService {
     private final CallService calls;
     private final Outbox outbox;
     private final Tenancy tenancy;
-    private final Idempotency idempotency;
     private final ObjectMapper json;
 
-    public ReviewService(CallService calls, Outbox outbox, Tenancy tenancy, Idempotency idempotency, ObjectMapper json) {
+    public ReviewService(CallService calls, Outbox outbox, Tenancy tenancy, ObjectMapper json) {
         this.calls = calls;
         this.outbox = outbox;
         this.tenancy = tenancy;
-        this.idempotency = idempotency;
         this.json = json;
     }
 
     /** Records a review and emits CallReviewed (key: the call's first claim). */
     @Transactional
-    public ReviewView review(UUID callId, ReviewRequest body, String idempotencyKey) {
+    public ReviewView review(UUID callId, ReviewRequest body) {
         CallRecord call = calls.find(callId);
-        Optional<String> earlier = idempotency.replay("review:" + callId, tenancy.user(), idempotencyKey, body);
-        if (earlier.isPresent()) {
-            return view(CallReview.findById(UUID.fromString(earlier.get())), call);
-        }
         CallReview review = new CallReview();
         review.reviewId = UUID.randomUUID();
         review.callId = callId;
@@ -59,7 +51,6 @@ public class ReviewService {
         review.persist();
         outbox.append(Topics.CALLS, "call", call.claimIds.get(0).toString(), call.practiceId,
                 new CallReviewed(callId, review.reviewId, review.reviewerId, call.callerId, review.score));
-        idempotency.remember("review:" + callId, tenancy.user(), idempotencyKey, body, review.reviewId.toString());
         return view(review, call);
     }
 

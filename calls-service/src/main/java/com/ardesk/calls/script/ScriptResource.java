@@ -1,5 +1,7 @@
 package com.ardesk.calls.script;
 
+import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.web.Idempotency;
 import com.ardesk.kit.web.Params;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.web.Page;
@@ -16,8 +18,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -36,9 +40,13 @@ import java.net.URI;
 @SecurityRequirement(name = "jwt")
 public class ScriptResource {
     private final ScriptService scripts;
+    private final Idempotency idempotency;
+    private final Tenancy tenancy;
 
-    public ScriptResource(ScriptService scripts) {
+    public ScriptResource(ScriptService scripts, Idempotency idempotency, Tenancy tenancy) {
         this.scripts = scripts;
+        this.idempotency = idempotency;
+        this.tenancy = tenancy;
     }
 
     @GET
@@ -98,11 +106,15 @@ public class ScriptResource {
     @APIResponse(responseCode = "403", description = "A default script written by someone who is not an admin")
     @APIResponse(responseCode = "404", description = "practiceId is outside the token's practices")
     @APIResponse(responseCode = "409", description = "A script with this name exists")
-    public Response create(@HeaderParam("Idempotency-Key") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 128))
-                           String idempotencyKey, @Valid @NotNull ScriptRequest body) {
-        ScriptService.Saved saved = scripts.create(body, idempotencyKey);
-        return Response.status(201).location(URI.create("/api/v1/call-scripts/" + saved.script().scriptId()))
-                .tag(String.valueOf(saved.script().version())).entity(saved.script()).build();
+    public Response create(@HeaderParam(Idempotency.HEADER) @Parameter(description = "Client key making the POST safe to retry, "
+                                   + "1-200 printable characters", schema = @Schema(type = SchemaType.STRING, maxLength = 200,
+                                   pattern = "^[\\x21-\\x7E]{1,200}$"))
+                           String idempotencyKey, @Context UriInfo uri, @Valid @NotNull ScriptRequest body) {
+        return idempotency.execute(idempotencyKey, tenancy.user(), "POST", uri.getPath(), body, () -> {
+            ScriptView script = scripts.create(body);
+            return Response.status(201).location(URI.create("/api/v1/call-scripts/" + script.scriptId()))
+                    .tag(String.valueOf(script.version())).entity(script).build();
+        });
     }
 
     @PUT

@@ -5,7 +5,6 @@ import com.ardesk.calls.call.Outcome;
 import com.ardesk.kit.script.ScriptMatcher;
 import com.ardesk.calls.claim.ClaimProjection;
 import com.ardesk.calls.claim.ClaimSnapshot;
-import com.ardesk.calls.infra.Idempotency;
 import com.ardesk.events.Topics;
 import com.ardesk.events.calls.CallScriptChanged;
 import com.ardesk.kit.outbox.Outbox;
@@ -25,7 +24,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,29 +40,19 @@ public class ScriptService {
     private final ClaimProjection projection;
     private final CallService calls;
     private final Tenancy tenancy;
-    private final Idempotency idempotency;
     private final ObjectMapper json;
     private final Outbox outbox;
 
-    public ScriptService(ClaimProjection projection, CallService calls, Tenancy tenancy, Idempotency idempotency,
-                         ObjectMapper json, Outbox outbox) {
+    public ScriptService(ClaimProjection projection, CallService calls, Tenancy tenancy, ObjectMapper json, Outbox outbox) {
         this.projection = projection;
         this.calls = calls;
         this.tenancy = tenancy;
-        this.idempotency = idempotency;
         this.json = json;
         this.outbox = outbox;
     }
 
-    public record Saved(ScriptView script, boolean created) {
-    }
-
     @Transactional
-    public Saved create(ScriptRequest body, String idempotencyKey) {
-        Optional<String> earlier = idempotency.replay("script", tenancy.user(), idempotencyKey, body);
-        if (earlier.isPresent()) {
-            return new Saved(view(find(UUID.fromString(earlier.get()))), false);
-        }
+    public ScriptView create(ScriptRequest body) {
         requireWriter(body.practiceId());
         requireUniqueName(body.practiceId(), body.name(), null);
         CallScript script = new CallScript();
@@ -73,10 +61,9 @@ public class ScriptService {
         script.createdAt = Instant.now();
         apply(script, body);
         script.persist();
-        idempotency.remember("script", tenancy.user(), idempotencyKey, body, script.scriptId.toString());
         CallScript.flush();
         announce(script, false);
-        return new Saved(view(script), true);
+        return view(script);
     }
 
     @Transactional

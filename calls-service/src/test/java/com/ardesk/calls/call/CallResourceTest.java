@@ -10,6 +10,8 @@ import com.ardesk.events.Topics;
 import com.ardesk.kit.consumer.EventConsumerRunner;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -161,20 +164,44 @@ class CallResourceTest {
     void idempotencyKeyReplaysTheFirstAnswerAndRefusesAnotherBody() {
         UUID claimId = knownClaim("P100");
         String key = "idem-" + UUID.randomUUID();
-        String first = given().auth().oauth2(CALLER).contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(call("P100", List.of(claimId), "PROMISE_TO_PAY", PROMISE))
-                .post("/api/v1/calls").then().statusCode(201).extract().path("callId");
-        given().auth().oauth2(CALLER).contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(call("P100", List.of(claimId), "PROMISE_TO_PAY", PROMISE))
-                .post("/api/v1/calls").then().statusCode(201).body("callId", equalTo(first));
+        ExtractableResponse<Response> first = given().auth().oauth2(CALLER).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(call("P100", List.of(claimId), "PROMISE_TO_PAY", PROMISE))
+                .post("/api/v1/calls").then().statusCode(201).extract();
+        ExtractableResponse<Response> replay = given().auth().oauth2(CALLER).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(call("P100", List.of(claimId), "PROMISE_TO_PAY", PROMISE))
+                .post("/api/v1/calls").then().statusCode(201).header("Idempotent-Replayed", "true").extract();
+        assertThat(replay.header("Location")).isEqualTo(first.header("Location")).endsWith("/api/v1/calls/" + first.path("callId"));
+        assertThat(replay.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(replay.jsonPath().getMap("$")).isEqualTo(first.jsonPath().getMap("$"));
         given().auth().oauth2(CALLER).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(call("P100", List.of(claimId), "NO_ANSWER", null))
                 .post("/api/v1/calls").then().statusCode(422)
-                .body("type", equalTo("https://ardesk.dev/problems/idempotency-key-reused"));
+                .body("type", equalTo("https://ardesk.dev/problems/idempotency-key-reused"))
+                .body("errors[0].field", equalTo("Idempotency-Key"));
         given().auth().oauth2(CALLER).queryParam("claimId", claimId.toString()).get("/api/v1/calls")
                 .then().statusCode(200).body("items", hasSize(1));
         given().auth().oauth2(CALLER).queryParam("claimId", claimId.toString()).get("/api/v1/promises")
                 .then().statusCode(200).body("items", hasSize(1));
+    }
+
+    @Test
+    void idempotencyKeyIsScopedToTheUserAndLimitedToTwoHundredPrintableCharacters() {
+        UUID claimId = knownClaim("P100");
+        String key = "shared-" + UUID.randomUUID();
+        String mine = given().auth().oauth2(CALLER).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(call("P100", List.of(claimId), "IN_PROCESS", null))
+                .post("/api/v1/calls").then().statusCode(201).extract().path("callId");
+        given().auth().oauth2(OTHER_CALLER).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(call("P100", List.of(claimId), "IN_PROCESS", null))
+                .post("/api/v1/calls").then().statusCode(201).header("Idempotent-Replayed", nullValue())
+                .body("callId", not(equalTo(mine))).body("callerId", equalTo("caller-2"));
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).header("Idempotency-Key", "k".repeat(200))
+                .body(call("P100", List.of(claimId), "IN_PROCESS", null))
+                .post("/api/v1/calls").then().statusCode(201);
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).header("Idempotency-Key", "k".repeat(201))
+                .body(call("P100", List.of(claimId), "IN_PROCESS", null))
+                .post("/api/v1/calls").then().statusCode(400)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
     }
 
     @Test

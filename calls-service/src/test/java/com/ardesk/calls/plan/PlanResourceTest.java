@@ -4,6 +4,7 @@ import com.ardesk.calls.claim.ClaimEventHandler;
 import com.ardesk.calls.promise.PromiseService;
 import com.ardesk.calls.support.CallsInfra;
 import com.ardesk.calls.support.Claims;
+import com.ardesk.calls.support.HeldClock;
 import com.ardesk.devstack.DevTokens;
 import com.ardesk.devstack.TopicProbe;
 import com.ardesk.events.EventJson;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +42,8 @@ class PlanResourceTest {
     ClaimEventHandler handler;
     @Inject
     PromiseService promises;
+    @Inject
+    HeldClock clock;
 
     static final LocalDate FIRST = LocalDate.now().plusDays(10);
 
@@ -104,7 +108,7 @@ class PlanResourceTest {
         given().auth().oauth2(OTHER_CALLER).contentType(ContentType.JSON).body("{\"reason\":\"x\"}")
                 .post("/api/v1/promises/" + installment + "/cancel").then().statusCode(403);
 
-        promises.sweep(FIRST.plusDays(15));
+        clock.at(FIRST.plusDays(15).atTime(12, 0).atZone(ZoneId.of("America/New_York")).toInstant(), promises::sweep);
         given().auth().oauth2(CALLER).get("/api/v1/payment-plans/" + planId).then()
                 .body("status", equalTo("BROKEN")).body("installments[0].status", equalTo("BROKEN"))
                 .body("installments[1].status", equalTo("OPEN"));

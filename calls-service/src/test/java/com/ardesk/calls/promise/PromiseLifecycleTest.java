@@ -4,6 +4,7 @@ import com.ardesk.calls.claim.ClaimEventHandler;
 import com.ardesk.calls.support.CallsInfra;
 import com.ardesk.calls.support.Claims;
 import com.ardesk.calls.support.ClaimsTopic;
+import com.ardesk.calls.support.HeldClock;
 import com.ardesk.devstack.DevTokens;
 import com.ardesk.devstack.TopicProbe;
 import com.ardesk.events.EventEnvelope;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -47,6 +49,12 @@ class PromiseLifecycleTest {
     PromiseService promises;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    HeldClock clock;
+
+    int sweepAt(String instant) {
+        return clock.at(Instant.parse(instant), promises::sweep);
+    }
 
     record Made(UUID claimId, String promiseId) {
     }
@@ -107,14 +115,15 @@ class PromiseLifecycleTest {
 
     @Test
     void theSweepBreaksOverduePromisesOnceAndEmitsPromiseBroken() {
-        // Tuesday 2026-03-10 + 2 EFT business days: still kept on Thursday the 12th, broken from Friday the 13th
+        // Tuesday 2026-03-10 + 2 EFT business days: still kept on Thursday the 12th, broken from Friday the 13th,
+        // the 13th as P100 sees it (America/New_York, UTC-4): at 02:00 UTC on the 13th it is still the 12th there
         Made made = promise("800.00", LocalDate.of(2026, 3, 10), "EFT", null);
-        promises.sweep(LocalDate.of(2026, 3, 12));
+        sweepAt("2026-03-13T02:00:00Z");
         given().auth().oauth2(CALLER).get("/api/v1/promises/" + made.promiseId()).then()
                 .body("status", equalTo("OPEN")).body("brokenAfter", equalTo("2026-03-12"));
 
-        assertThat(promises.sweep(LocalDate.of(2026, 3, 13))).isPositive();
-        promises.sweep(LocalDate.of(2026, 3, 14));
+        assertThat(sweepAt("2026-03-13T04:30:00Z")).isPositive();
+        sweepAt("2026-03-14T12:00:00Z");
         given().auth().oauth2(CALLER).get("/api/v1/promises/" + made.promiseId()).then()
                 .body("status", equalTo("BROKEN")).body("settledOn", equalTo("2026-03-13"));
         List<String> broken = onTopic("PromiseBroken", made.promiseId(), 1);
@@ -134,11 +143,11 @@ class PromiseLifecycleTest {
             try (Statement s = other.createStatement()) {
                 s.execute("select pg_advisory_xact_lock(" + PromiseService.SWEEP_LOCK + ")");
             }
-            assertThat(promises.sweep(LocalDate.of(2026, 6, 1))).isEqualTo(-1);
+            assertThat(sweepAt("2026-06-01T12:00:00Z")).isEqualTo(-1);
             given().auth().oauth2(CALLER).get("/api/v1/promises/" + made.promiseId()).then().body("status", equalTo("OPEN"));
             other.rollback();
         }
-        assertThat(promises.sweep(LocalDate.of(2026, 6, 1))).isNotNegative();
+        assertThat(sweepAt("2026-06-01T12:00:00Z")).isNotNegative();
         given().auth().oauth2(CALLER).get("/api/v1/promises/" + made.promiseId()).then().body("status", equalTo("BROKEN"));
     }
 

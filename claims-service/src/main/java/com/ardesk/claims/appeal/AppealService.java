@@ -5,7 +5,7 @@ import com.ardesk.claims.claim.ClaimEvents;
 import com.ardesk.claims.claim.ClaimLookup;
 import com.ardesk.claims.claim.ClaimStatus;
 import com.ardesk.claims.claim.ClaimStatusMoves;
-import com.ardesk.claims.claim.PracticeCalendar;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.claims.denial.Denial;
 import com.ardesk.claims.denial.DenialHistory;
 import com.ardesk.events.Topics;
@@ -31,12 +31,12 @@ public class AppealService {
     private final ClaimStatusMoves moves;
     private final ClaimEvents events;
     private final DenialHistory denials;
-    private final PracticeCalendar calendar;
+    private final PracticeClock calendar;
     private final Outbox outbox;
     private final Tenancy tenancy;
 
     public AppealService(ClaimLookup claims, ClaimStatusMoves moves, ClaimEvents events, DenialHistory denials,
-                         PracticeCalendar calendar, Outbox outbox, Tenancy tenancy) {
+                         PracticeClock calendar, Outbox outbox, Tenancy tenancy) {
         this.claims = claims;
         this.moves = moves;
         this.events = events;

@@ -18,10 +18,10 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ClaimChecks {
-    private final PracticeCalendar calendar;
+    private final PracticeClock calendar;
     private final Tenancy tenancy;
 
-    public ClaimChecks(PracticeCalendar calendar, Tenancy tenancy) {
+    public ClaimChecks(PracticeClock calendar, Tenancy tenancy) {
         this.calendar = calendar;
         this.tenancy = tenancy;
     }

@@ -28,9 +28,9 @@ public class ClaimWrites {
 
     private final ClaimChecks checks;
     private final ClaimEvents events;
-    private final PracticeCalendar calendar;
+    private final PracticeClock calendar;
 
-    public ClaimWrites(ClaimChecks checks, ClaimEvents events, PracticeCalendar calendar) {
+    public ClaimWrites(ClaimChecks checks, ClaimEvents events, PracticeClock calendar) {
         this.checks = checks;
         this.events = events;
         this.calendar = calendar;

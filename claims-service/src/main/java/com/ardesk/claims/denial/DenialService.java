@@ -6,7 +6,7 @@ import com.ardesk.claims.claim.ClaimLookup;
 import com.ardesk.claims.claim.ClaimStatus;
 import com.ardesk.claims.claim.ClaimStatusMoves;
 import com.ardesk.claims.claim.Money;
-import com.ardesk.claims.claim.PracticeCalendar;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.claims.payer.DeadlineRules;
 import com.ardesk.claims.payer.PayerService;
 import com.ardesk.events.Topics;
@@ -36,11 +36,11 @@ public class DenialService {
     private final ClaimStatusMoves moves;
     private final ClaimEvents events;
     private final PayerService payers;
-    private final PracticeCalendar calendar;
+    private final PracticeClock calendar;
     private final Outbox outbox;
 
     public DenialService(ClaimLookup claims, ClaimStatusMoves moves, ClaimEvents events, PayerService payers,
-                         PracticeCalendar calendar, Outbox outbox) {
+                         PracticeClock calendar, Outbox outbox) {
         this.claims = claims;
         this.moves = moves;
         this.events = events;

@@ -7,7 +7,7 @@ import com.ardesk.claims.claim.ClaimLookup;
 import com.ardesk.claims.claim.ClaimStatus;
 import com.ardesk.claims.claim.ClaimStatusMoves;
 import com.ardesk.claims.claim.Money;
-import com.ardesk.claims.claim.PracticeCalendar;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.events.Topics;
 import com.ardesk.events.claims.ClaimPaymentPosted;
 import com.ardesk.kit.outbox.Outbox;
@@ -38,10 +38,10 @@ public class PaymentService {
     private final ClaimLookup claims;
     private final ClaimStatusMoves moves;
     private final ClaimEvents events;
-    private final PracticeCalendar calendar;
+    private final PracticeClock calendar;
     private final Outbox outbox;
 
-    public PaymentService(ClaimLookup claims, ClaimStatusMoves moves, ClaimEvents events, PracticeCalendar calendar,
+    public PaymentService(ClaimLookup claims, ClaimStatusMoves moves, ClaimEvents events, PracticeClock calendar,
                           Outbox outbox) {
         this.claims = claims;
         this.moves = moves;

@@ -1,85 +1,71 @@
 package com.ardesk.claims.remit;
 
+import com.ardesk.kit.job.JobRunner;
+import com.ardesk.kit.job.ScheduledJob;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
- * Posts accepted 835 files in the background, one chunk per transaction, on one thread per
- * instance. Any instance may take any remittance whose lease is free or expired, so a job whose
- * instance crashed resumes elsewhere (or here after a restart) from its last committed chunk.
+ * Posts accepted 835 files in the background, one chunk per transaction, as a service-kit
+ * {@link ScheduledJob} (one thread per instance). Any instance may take any remittance whose lease is
+ * free or expired, so a job whose instance crashed resumes elsewhere (or here after a restart) from
+ * its last committed chunk.
  */
 @ApplicationScoped
-public class RemittanceRunner {
+public class RemittanceRunner implements ScheduledJob {
     private final RemittanceJobs jobs;
     private final RemittanceConfig config;
+    private final JobRunner runner;
     /** This instance's lease owner name: distinct per process, so a restarted pod never mistakes a dead lease for its own. */
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
 
-    public RemittanceRunner(RemittanceJobs jobs, RemittanceConfig config) {
+    public RemittanceRunner(RemittanceJobs jobs, RemittanceConfig config, JobRunner runner) {
         this.jobs = jobs;
         this.config = config;
+        this.runner = runner;
     }
 
-    void start(@Observes StartupEvent ignored) {
-        if (!config.runnerEnabled()) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::loop, "remittance-runner");
-        thread.setDaemon(true);
-        thread.start();
+    @Override
+    public String name() {
+        return "remittance-runner";
     }
 
-    void stop(@Observes ShutdownEvent ignored) throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            // a chunk in flight commits or rolls back; either way the next owner resumes after it
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        }
+    @Override
+    public boolean enabled() {
+        return config.runnerEnabled();
     }
 
     /** A file was accepted here: look now instead of at the next poll. */
     public void wake() {
-        wake.release();
+        runner.wake(this);
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                UUID id = jobs.lease(owner, config.lease());
-                if (id == null) {
-                    wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                    continue;
-                }
-                post(id);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // the database is away: wait a poll interval and look again
-                Log.warnf("remittance runner: %s", e.toString());
-                sleep();
-            }
+    @Override
+    public Duration run(BooleanSupplier stopping) {
+        UUID id = jobs.lease(owner, config.lease());
+        if (id == null) {
+            return config.pollInterval();
         }
+        post(id, stopping);
+        return Duration.ZERO;
     }
 
-    private void post(UUID id) {
+    /** The database is away: look again after a poll interval. */
+    @Override
+    public Duration retryAfter() {
+        return config.pollInterval();
+    }
+
+    private void post(UUID id, BooleanSupplier stopping) {
         Log.infof("posting remittance %s in the background", id);
         try {
-            while (running && jobs.chunk(id, owner, config.chunkSize(), config.lease())) {
+            // a chunk in flight at shutdown commits or rolls back; either way the next owner resumes after it
+            while (!stopping.getAsBoolean() && jobs.chunk(id, owner, config.chunkSize(), config.lease())) {
                 // each chunk committed; the next one renews the lease
             }
         } catch (RuntimeException e) {
@@ -89,15 +75,6 @@ public class RemittanceRunner {
             } catch (RuntimeException again) {
                 Log.warnf("could not record the failure of remittance %s (its lease expires instead): %s", id, again.toString());
             }
-        }
-    }
-
-    private void sleep() {
-        try {
-            Thread.sleep(config.pollInterval().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 }

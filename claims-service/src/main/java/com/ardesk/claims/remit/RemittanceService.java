@@ -3,7 +3,7 @@ package com.ardesk.claims.remit;
 import com.ardesk.claims.claim.Claim;
 import com.ardesk.claims.claim.ClaimEvents;
 import com.ardesk.claims.claim.ClaimLookup;
-import com.ardesk.claims.claim.PracticeCalendar;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.claims.denial.DenialService;
 import com.ardesk.claims.payment.AdjustmentInput;
 import com.ardesk.claims.payment.PaymentService;
@@ -60,10 +60,10 @@ public class RemittanceService {
     private final PaymentService payments;
     private final DenialService denials;
     private final Tenancy tenancy;
-    private final PracticeCalendar calendar;
+    private final PracticeClock calendar;
 
     public RemittanceService(EntityManager em, ClaimEvents claims, PaymentService payments, DenialService denials,
-                             Tenancy tenancy, PracticeCalendar calendar) {
+                             Tenancy tenancy, PracticeClock calendar) {
         this.em = em;
         this.claims = claims;
         this.payments = payments;

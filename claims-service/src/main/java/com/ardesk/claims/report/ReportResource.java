@@ -1,6 +1,6 @@
 package com.ardesk.claims.report;
 
-import com.ardesk.claims.aging.AgingBasis;
+import com.ardesk.kit.aging.AgingBasis;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.web.Params;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,12 +1,12 @@
 package com.ardesk.claims.report;
 
-import com.ardesk.claims.aging.AgingBasis;
-import com.ardesk.claims.aging.AgingBucket;
 import com.ardesk.claims.claim.Money;
-import com.ardesk.claims.claim.PracticeCalendar;
+import com.ardesk.kit.aging.AgingBasis;
+import com.ardesk.kit.aging.AgingBucket;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.time.PracticeClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -30,9 +30,9 @@ public class ReportService {
 
     private final EntityManager em;
     private final Tenancy tenancy;
-    private final PracticeCalendar calendar;
+    private final PracticeClock calendar;
 
-    public ReportService(EntityManager em, Tenancy tenancy, PracticeCalendar calendar) {
+    public ReportService(EntityManager em, Tenancy tenancy, PracticeClock calendar) {
         this.em = em;
         this.tenancy = tenancy;
         this.calendar = calendar;

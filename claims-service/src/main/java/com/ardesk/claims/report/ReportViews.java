@@ -1,6 +1,6 @@
 package com.ardesk.claims.report;
 
-import com.ardesk.claims.aging.AgingBasis;
+import com.ardesk.kit.aging.AgingBasis;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;

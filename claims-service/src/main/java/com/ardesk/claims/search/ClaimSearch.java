@@ -1,12 +1,12 @@
 package com.ardesk.claims.search;
 
-import com.ardesk.claims.aging.AgingBasis;
-import com.ardesk.claims.aging.AgingBucket;
-import com.ardesk.claims.aging.AgingCalculator;
+import com.ardesk.kit.aging.AgingBasis;
+import com.ardesk.kit.aging.AgingBucket;
+import com.ardesk.kit.aging.AgingCalculator;
 import com.ardesk.claims.claim.Claim;
 import com.ardesk.claims.claim.ClaimStatus;
-import com.ardesk.claims.claim.ClaimsConfig;
-import com.ardesk.claims.claim.PracticeCalendar;
+import com.ardesk.kit.aging.AgingConfig;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
@@ -63,10 +63,10 @@ public class ClaimSearch {
 
     private final EntityManager em;
     private final Tenancy tenancy;
-    private final PracticeCalendar calendar;
-    private final ClaimsConfig config;
+    private final PracticeClock calendar;
+    private final AgingConfig config;
 
-    public ClaimSearch(EntityManager em, Tenancy tenancy, PracticeCalendar calendar, ClaimsConfig config) {
+    public ClaimSearch(EntityManager em, Tenancy tenancy, PracticeClock calendar, AgingConfig config) {
         this.em = em;
         this.tenancy = tenancy;
         this.calendar = calendar;
@@ -77,7 +77,7 @@ public class ClaimSearch {
     public Page<ClaimSummary> search(Filter f, Integer limit, String cursor) {
         int size = Cursors.limit(limit);
         SortBy sort = f.sort() == null ? SortBy.CREATED : f.sort();
-        AgingBasis basis = config.agingBasis();
+        AgingBasis basis = config.basis();
         String basisField = basis == AgingBasis.FIRST_BILLED ? "c.submittedOn" : "c.serviceDateFrom";
         Where where = filters(f, basisField);
         String order = keyset(where, sort, basisField, Cursors.decode(cursor, 2));

@@ -1,6 +1,6 @@
 package com.ardesk.claims.search;
 
-import com.ardesk.claims.aging.AgingBucket;
+import com.ardesk.kit.aging.AgingBucket;
 import com.ardesk.claims.claim.ClaimStatus;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,13 +1,13 @@
 package com.ardesk.claims.view;
 
-import com.ardesk.claims.aging.AgingBasis;
-import com.ardesk.claims.aging.AgingBucket;
 import com.ardesk.claims.appeal.AppealView;
 import com.ardesk.claims.claim.ClaimInput;
 import com.ardesk.claims.claim.ClaimStatus;
 import com.ardesk.claims.claim.ClaimValidator;
 import com.ardesk.claims.denial.DenialView;
 import com.ardesk.claims.payment.PaymentView;
+import com.ardesk.kit.aging.AgingBasis;
+import com.ardesk.kit.aging.AgingBucket;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

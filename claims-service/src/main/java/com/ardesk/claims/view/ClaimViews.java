@@ -1,16 +1,16 @@
 package com.ardesk.claims.view;
 
-import com.ardesk.claims.aging.AgingBasis;
-import com.ardesk.claims.aging.AgingBucket;
-import com.ardesk.claims.aging.AgingCalculator;
+import com.ardesk.kit.aging.AgingBasis;
+import com.ardesk.kit.aging.AgingBucket;
+import com.ardesk.kit.aging.AgingCalculator;
 import com.ardesk.claims.appeal.Appeal;
 import com.ardesk.claims.appeal.AppealView;
 import com.ardesk.claims.claim.Claim;
 import com.ardesk.claims.claim.ClaimInput;
 import com.ardesk.claims.claim.ClaimLine;
 import com.ardesk.claims.claim.ClaimLookup;
-import com.ardesk.claims.claim.ClaimsConfig;
-import com.ardesk.claims.claim.PracticeCalendar;
+import com.ardesk.kit.aging.AgingConfig;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.claims.denial.Denial;
 import com.ardesk.claims.denial.DenialView;
 import com.ardesk.claims.payer.ContractTerms;
@@ -38,10 +38,10 @@ import java.util.stream.Collectors;
 public class ClaimViews {
     private final ClaimLookup lookup;
     private final PayerService payers;
-    private final PracticeCalendar calendar;
-    private final ClaimsConfig config;
+    private final PracticeClock calendar;
+    private final AgingConfig config;
 
-    public ClaimViews(ClaimLookup lookup, PayerService payers, PracticeCalendar calendar, ClaimsConfig config) {
+    public ClaimViews(ClaimLookup lookup, PayerService payers, PracticeClock calendar, AgingConfig config) {
         this.lookup = lookup;
         this.payers = payers;
         this.calendar = calendar;
@@ -71,7 +71,7 @@ public class ClaimViews {
                 .collect(Collectors.groupingBy(a -> a.paymentId,
                         Collectors.mapping(a -> new AdjustmentInput(a.groupCode, a.reasonCode, a.amount), Collectors.toList())));
         List<Appeal> appeals = Appeal.list("claimId", Sort.by("filedOn"), c.claimId);
-        AgingBasis basis = config.agingBasis();
+        AgingBasis basis = config.basis();
         long agingDays = AgingCalculator.agingDays(AgingCalculator.basisDate(basis, c.submittedOn, c.serviceDateFrom),
                 calendar.today(c.practiceId));
         LocalDate appealDeadline = denials.stream().max(Comparator.comparing((Denial d) -> d.deniedOn))

@@ -7,7 +7,7 @@ import com.ardesk.claims.claim.ClaimLookup;
 import com.ardesk.claims.claim.ClaimStatus;
 import com.ardesk.claims.claim.ClaimStatusMoves;
 import com.ardesk.claims.claim.Money;
-import com.ardesk.claims.claim.PracticeCalendar;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.events.Topics;
 import com.ardesk.events.claims.ClaimWrittenOff;
 import com.ardesk.kit.outbox.Outbox;
@@ -30,11 +30,11 @@ public class WriteOffService {
     private final ClaimLookup claims;
     private final ClaimStatusMoves moves;
     private final ClaimEvents events;
-    private final PracticeCalendar calendar;
+    private final PracticeClock calendar;
     private final Outbox outbox;
     private final Tenancy tenancy;
 
-    public WriteOffService(ClaimLookup claims, ClaimStatusMoves moves, ClaimEvents events, PracticeCalendar calendar,
+    public WriteOffService(ClaimLookup claims, ClaimStatusMoves moves, ClaimEvents events, PracticeClock calendar,
                            Outbox outbox, Tenancy tenancy) {
         this.claims = claims;
         this.moves = moves;

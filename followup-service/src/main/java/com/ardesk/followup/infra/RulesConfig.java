@@ -5,17 +5,12 @@ import com.ardesk.followup.rules.RuleSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
 /** Follow-up rule settings ({@code ardesk.rules.*}); defaults are those of docs/domain.md "Follow-up tasks". */
 @ConfigMapping(prefix = "ardesk.rules")
 public interface RulesConfig {
-    /** Time zone that decides what "today" is for due dates and aging. */
-    @WithDefault("America/New_York")
-    ZoneId zone();
-
     /** An APPEAL_DEADLINE task is due this many days before the appeal deadline. */
     @WithDefault("14")
     int appealLeadDays();
@@ -46,7 +41,8 @@ public interface RulesConfig {
 
     /**
      * Per-practice overrides ({@code ardesk.rules.practices."P200".appeal-lead-days=21}); every key
-     * is optional and falls back to the global value above.
+     * is optional and falls back to the global value above. A practice's zone is service-kit's
+     * {@code ardesk.practices."P200".zone}.
      */
     Map<String, PracticeRules> practices();
 
@@ -62,17 +58,8 @@ public interface RulesConfig {
         return own == null ? settings() : own.overrides().over(settings());
     }
 
-    /** The time zone where one practice's callers work. */
-    default ZoneId zone(String practiceId) {
-        PracticeRules own = practiceId == null ? null : practices().get(practiceId);
-        return own == null ? zone() : own.zone().map(ZoneId::of).orElse(zone());
-    }
-
     /** One practice's overrides; each absent key means "as the global setting". */
     interface PracticeRules {
-        /** A zone id such as America/Denver; {@link Today} checks every one at startup. */
-        Optional<String> zone();
-
         Optional<Integer> appealLeadDays();
 
         Optional<Integer> timelyFilingLeadDays();

@@ -1,6 +1,5 @@
 package com.ardesk.followup.prep;
 
-import com.ardesk.followup.infra.Today;
 import com.ardesk.followup.projection.CallScriptCopy;
 import com.ardesk.followup.projection.ClaimSnapshot;
 import com.ardesk.followup.projection.Denial;
@@ -8,16 +7,18 @@ import com.ardesk.followup.projection.PayerInfo;
 import com.ardesk.followup.projection.PaymentRecord;
 import com.ardesk.followup.projection.Promise;
 import com.ardesk.followup.projection.TimelineEntry;
-import com.ardesk.followup.rules.Aging;
 import com.ardesk.followup.rules.FollowUpRules;
 import com.ardesk.followup.task.TaskEngine;
 import com.ardesk.followup.task.TaskView;
+import com.ardesk.kit.aging.AgingBucket;
+import com.ardesk.kit.aging.AgingCalculator;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.script.ScriptMatcher;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.time.PracticeClock;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -40,7 +41,7 @@ public class PrepService {
 
     private final TaskEngine tasks;
     private final Tenancy tenancy;
-    private final Today today;
+    private final PracticeClock clock;
     private static final TypeReference<List<String>> STEPS = new TypeReference<>() {
     };
     private static final TypeReference<List<PrepPacket.Objection>> OBJECTIONS = new TypeReference<>() {
@@ -49,10 +50,10 @@ public class PrepService {
     private final EntityManager em;
     private final ObjectMapper json;
 
-    public PrepService(TaskEngine tasks, Tenancy tenancy, Today today, EntityManager em, ObjectMapper json) {
+    public PrepService(TaskEngine tasks, Tenancy tenancy, PracticeClock clock, EntityManager em, ObjectMapper json) {
         this.tasks = tasks;
         this.tenancy = tenancy;
-        this.today = today;
+        this.clock = clock;
         this.em = em;
         this.json = json;
     }
@@ -66,13 +67,13 @@ public class PrepService {
     /** The packet for a claim the caller was already allowed to see (the next-call lease). */
     @Transactional(Transactional.TxType.MANDATORY)
     public PrepPacket packet(ClaimSnapshot claim) {
-        LocalDate day = today.date(claim.practiceId);
+        LocalDate day = clock.today(claim.practiceId);
         PayerInfo payer = claim.payerId != null ? PayerInfo.findById(claim.payerId) : null;
-        int agingDays = Aging.days(Aging.basis(claim.submittedOn, claim.serviceDateFrom), day);
+        int agingDays = (int) AgingCalculator.agingDays(tasks.agingFrom(claim.submittedOn, claim.serviceDateFrom), day);
         PrepPacket.ClaimInfo info = new PrepPacket.ClaimInfo(claim.claimId, claim.practiceId, claim.externalClaimId,
                 claim.status, claim.payerId, payer != null ? payer.name : null, payer != null ? payer.phone : null,
                 claim.billedAmount, claim.paidAmount, claim.adjustmentAmount, claim.patientResponsibility, claim.balance,
-                claim.serviceDateFrom, claim.serviceDateTo, claim.submittedOn, agingDays, Aging.bucket(agingDays));
+                claim.serviceDateFrom, claim.serviceDateTo, claim.submittedOn, agingDays, AgingBucket.of(agingDays).label());
 
         List<PrepPacket.DenialInfo> denials = Denial.<Denial>list("claimId", Sort.by("deniedOn").descending(), claim.claimId)
                 .stream().map(d -> new PrepPacket.DenialInfo(d.denialId, d.groupCode, d.reasonCode,

@@ -8,10 +8,10 @@ import com.ardesk.events.calls.PromiseKept;
 import com.ardesk.events.calls.PromiseToPay;
 import com.ardesk.followup.infra.ClaimLocks;
 import com.ardesk.followup.infra.RulesConfig;
-import com.ardesk.followup.infra.Today;
 import com.ardesk.followup.rules.FollowUpRules;
 import com.ardesk.followup.rules.Money;
 import com.ardesk.followup.task.TaskEngine;
+import com.ardesk.kit.time.PracticeClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -29,20 +29,20 @@ public class CallProjection {
     private final ClaimLocks locks;
     private final RulesConfig config;
     private final Map<String, FollowUpRules> rules = new ConcurrentHashMap<>();
-    private final Today today;
+    private final PracticeClock clock;
     private final EntityManager em;
 
-    public CallProjection(TaskEngine tasks, ClaimLocks locks, RulesConfig config, Today today, EntityManager em) {
+    public CallProjection(TaskEngine tasks, ClaimLocks locks, RulesConfig config, PracticeClock clock, EntityManager em) {
         this.tasks = tasks;
         this.locks = locks;
         this.config = config;
-        this.today = today;
+        this.clock = clock;
         this.em = em;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope event) {
-        Instant at = event.occurredAt() != null ? event.occurredAt() : today.now();
+        Instant at = event.occurredAt() != null ? event.occurredAt() : clock.now();
         switch (event.type()) {
             case "CallLogged" -> callLogged(event, EventJson.payload(event, CallLogged.class), at);
             case "PromiseToPay" -> promiseToPay(event, EventJson.payload(event, PromiseToPay.class), at);
@@ -60,7 +60,7 @@ public class CallProjection {
         }
         // the call's own date, so a call logged late still schedules from when it happened
         LocalDate day = call.startedAt() != null
-                ? call.startedAt().atZone(today.zone(event.practiceId())).toLocalDate() : day(event);
+                ? call.startedAt().atZone(clock.zone(event.practiceId())).toLocalDate() : day(event);
         for (UUID claimId : call.claimIds()) {
             locks.lock(claimId);
             em.createNativeQuery("""
@@ -80,7 +80,7 @@ public class CallProjection {
                             + (call.referenceNumber() != null ? ", ref " + call.referenceNumber() : ""), call.callId());
             tasks.releaseLeases(claimId);
             ClaimSnapshot claim = ClaimSnapshot.findById(claimId);
-            tasks.apply(claimId, event.practiceId(), rules(event).callLogged(call, day, today.zone(event.practiceId()),
+            tasks.apply(claimId, event.practiceId(), rules(event).callLogged(call, day, clock.zone(event.practiceId()),
                     claim != null ? claim.appealDeadline : null), call.callerId() != null ? call.callerId() : "system", at);
         }
     }
@@ -162,6 +162,6 @@ public class CallProjection {
 
     /** "Today" where the event's practice works. */
     private LocalDate day(EventEnvelope event) {
-        return today.date(event.practiceId());
+        return clock.today(event.practiceId());
     }
 }

@@ -11,12 +11,12 @@ import com.ardesk.events.claims.ClaimWrittenOff;
 import com.ardesk.events.claims.PayerChanged;
 import com.ardesk.followup.infra.ClaimLocks;
 import com.ardesk.followup.infra.RulesConfig;
-import com.ardesk.followup.infra.Today;
 import com.ardesk.followup.rules.FollowUpRules;
 import com.ardesk.followup.rules.Money;
 import com.ardesk.followup.rules.TaskAction;
 import com.ardesk.followup.task.TaskEngine;
 import com.ardesk.kit.jdbc.TextArrayColumns;
+import com.ardesk.kit.time.PracticeClock;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -71,16 +71,16 @@ public class ClaimProjection {
     private final ClaimLocks locks;
     private final RulesConfig config;
     private final Map<String, FollowUpRules> rules = new ConcurrentHashMap<>();
-    private final Today today;
+    private final PracticeClock clock;
     private final AgroalDataSource dataSource;
     private final EntityManager em;
 
-    public ClaimProjection(TaskEngine tasks, ClaimLocks locks, RulesConfig config, Today today,
+    public ClaimProjection(TaskEngine tasks, ClaimLocks locks, RulesConfig config, PracticeClock clock,
                            AgroalDataSource dataSource, EntityManager em) {
         this.tasks = tasks;
         this.locks = locks;
         this.config = config;
-        this.today = today;
+        this.clock = clock;
         this.dataSource = dataSource;
         this.em = em;
     }
@@ -116,7 +116,7 @@ public class ClaimProjection {
                 inGroup.clear();
                 inGroup.add(changed.claimId());
             }
-            group.add(new Change(event, changed, event.occurredAt() != null ? event.occurredAt() : today.now()));
+            group.add(new Change(event, changed, event.occurredAt() != null ? event.occurredAt() : clock.now()));
         }
         claimsChanged(group);
     }
@@ -147,7 +147,7 @@ public class ClaimProjection {
         for (Applied a : applied) {
             ClaimChanged c = a.change().changed();
             List<TaskAction> actions = rules(a.practiceId()).claimSnapshot(c.status(), balance(c), c.appealDeadline(),
-                    c.timelyFilingDeadline(), today.date(a.practiceId()));
+                    c.timelyFilingDeadline(), clock.today(a.practiceId()));
             // closing and cancelling act on open tasks only: without one (nor one to open, nor to
             // re-score) the task engine would find nothing to do
             if (withOpenTasks.contains(c.claimId()) || actions.stream().anyMatch(TaskAction.Open.class::isInstance)) {
@@ -207,7 +207,7 @@ public class ClaimProjection {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope event) {
-        Instant at = event.occurredAt() != null ? event.occurredAt() : today.now();
+        Instant at = event.occurredAt() != null ? event.occurredAt() : clock.now();
         switch (event.type()) {
             case "ClaimChanged" -> claimChanged(event, EventJson.payload(event, ClaimChanged.class), at);
             case "ClaimDenied" -> claimDenied(event, EventJson.payload(event, ClaimDenied.class), at);
@@ -248,7 +248,7 @@ public class ClaimProjection {
         claim.updatedAt = at;
         claim.persist();
         tasks.apply(claim.claimId, claim.practiceId, rules(claim.practiceId).claimSnapshot(claim.status, claim.balance,
-                claim.appealDeadline, claim.timelyFilingDeadline, today.date(claim.practiceId)), SYSTEM, at);
+                claim.appealDeadline, claim.timelyFilingDeadline, clock.today(claim.practiceId)), SYSTEM, at);
     }
 
     private void claimDenied(EventEnvelope event, ClaimDenied d, Instant at) {
@@ -407,6 +407,6 @@ public class ClaimProjection {
 
     /** "Today" where the event's practice works. */
     private LocalDate day(EventEnvelope event) {
-        return today.date(event.practiceId());
+        return clock.today(event.practiceId());
     }
 }

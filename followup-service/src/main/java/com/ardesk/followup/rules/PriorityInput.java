@@ -8,7 +8,7 @@ import java.util.List;
  * What the read model knows about a claim that bears on how urgent its work is.
  *
  * @param balance         the open insurance balance
- * @param agingBasis      first billed date, else service date (see {@link Aging#basis})
+ * @param agingBasis      the date the claim ages from under the configured basis (service-kit {@code AgingCalculator})
  * @param deadlines       dates that matter: appeal, timely filing, promised payment
  * @param brokenPromiseOn the latest date a promise on the claim was broken, or null
  * @param denialCategory  the category of the claim's latest denial, or null

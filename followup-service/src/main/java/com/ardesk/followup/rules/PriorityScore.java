@@ -1,5 +1,8 @@
 package com.ardesk.followup.rules;
 
+import com.ardesk.kit.aging.AgingBucket;
+import com.ardesk.kit.aging.AgingCalculator;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -82,9 +85,11 @@ public final class PriorityScore {
         if (basis == null) {
             return Optional.empty();
         }
-        int days = Aging.days(basis, today);
-        int points = Aging.bucketIndex(days) * weights.agingPerBucket();
-        return points > 0 ? Optional.of(new Factor(points, "aged " + days + " days (" + Aging.bucket(days) + ")"))
+        long days = AgingCalculator.agingDays(basis, today);
+        AgingBucket bucket = AgingBucket.of(days);
+        // one weight per bucket past the first: 0-30 adds nothing, 120+ adds four
+        int points = bucket.ordinal() * weights.agingPerBucket();
+        return points > 0 ? Optional.of(new Factor(points, "aged " + days + " days (" + bucket.label() + ")"))
                 : Optional.empty();
     }
 }

@@ -1,56 +1,50 @@
 package com.ardesk.followup.schedule;
 
 import com.ardesk.followup.infra.SchedulerConfig;
-import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import com.ardesk.kit.job.ScheduledJob;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
- * Ticks {@link SchedulerJobs} at a fixed interval on every replica; the jobs' advisory lock picks
- * the one that acts. A plain executor is enough for one periodic job and needs no extra extension.
+ * Ticks {@link SchedulerJobs} as a service-kit {@link ScheduledJob} at a fixed interval on every
+ * replica; the jobs' advisory lock picks the one that acts. A failed tick (database restarting, say)
+ * does not end the schedule: the next one retries.
  */
 @ApplicationScoped
-public class FollowupScheduler {
+public class FollowupScheduler implements ScheduledJob {
     private final SchedulerJobs jobs;
     private final SchedulerConfig config;
-    private ScheduledExecutorService executor;
 
     public FollowupScheduler(SchedulerJobs jobs, SchedulerConfig config) {
         this.jobs = jobs;
         this.config = config;
     }
 
-    void start(@Observes StartupEvent ignored) {
-        if (!config.enabled()) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "followup-scheduler");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = config.interval().toMillis();
-        executor.scheduleWithFixedDelay(this::tick, millis, millis, TimeUnit.MILLISECONDS);
+    @Override
+    public String name() {
+        return "followup-scheduler";
     }
 
-    void stop(@Observes ShutdownEvent ignored) {
-        if (executor != null) {
-            executor.shutdownNow();
-        }
+    @Override
+    public boolean enabled() {
+        return config.enabled();
     }
 
-    private void tick() {
-        try {
-            jobs.run();
-        } catch (RuntimeException e) {
-            // a failed tick (database restarting, say) must not cancel the schedule: the next one retries
-            Log.warnf("follow-up scheduler tick failed: %s", e.getMessage());
-        }
+    @Override
+    public Duration initialDelay() {
+        return config.interval();
+    }
+
+    @Override
+    public Duration run(BooleanSupplier stopping) {
+        jobs.run();
+        return config.interval();
+    }
+
+    @Override
+    public Duration retryAfter() {
+        return config.interval();
     }
 }

@@ -1,13 +1,14 @@
 package com.ardesk.followup.schedule;
 
 import com.ardesk.followup.infra.RulesConfig;
-import com.ardesk.followup.infra.Today;
 import com.ardesk.followup.projection.ClaimSnapshot;
 import com.ardesk.followup.rules.FollowUpRules;
 import com.ardesk.followup.rules.PriorityScore;
 import com.ardesk.followup.rules.TaskAction;
 import com.ardesk.followup.task.FollowupTask;
 import com.ardesk.followup.task.TaskEngine;
+import com.ardesk.kit.job.AdvisoryLocks;
+import com.ardesk.kit.time.PracticeClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SchedulerJobs {
     /** Shared by every followup-service replica; distinct from the outbox relay's lock. */
-    static final long LOCK_KEY = "ardesk-followup-scheduler".hashCode();
+    static final long LOCK_KEY = AdvisoryLocks.key("ardesk-followup-scheduler");
     static final String DAILY = "daily";
     private static final int PAGE = 1000;
 
@@ -46,14 +47,14 @@ public class SchedulerJobs {
     private final EntityManager em;
     private final TaskEngine engine;
     private final RulesConfig config;
-    private final Today today;
+    private final PracticeClock clock;
 
-    public SchedulerJobs(AgroalDataSource dataSource, EntityManager em, TaskEngine engine, RulesConfig config, Today today) {
+    public SchedulerJobs(AgroalDataSource dataSource, EntityManager em, TaskEngine engine, RulesConfig config, PracticeClock clock) {
         this.dataSource = dataSource;
         this.em = em;
         this.engine = engine;
         this.config = config;
-        this.today = today;
+        this.clock = clock;
     }
 
     /** What one tick did; {@code ran} is false when another instance holds the lock. */
@@ -78,7 +79,7 @@ public class SchedulerJobs {
             rescored += page.changed();
             after = page.last();
         }
-        Log.infof("scheduler daily run for %s: %d claims near a deadline, %d tasks re-scored", today.date(),
+        Log.infof("scheduler daily run for %s: %d claims near a deadline, %d tasks re-scored", clock.today(),
                 tick.deadlineScans(), rescored);
         return new Tick(true, tick.woken(), tick.leasesExpired(), tick.deadlineScans(), rescored);
     }
@@ -95,9 +96,9 @@ public class SchedulerJobs {
         int expired = expireLeases();
         // each zone's midnight starts a daily run; rows of zones whose day did not move
         // score the same and stay unwritten
-        boolean daily = claimDay(DAILY, today.date());
+        boolean daily = claimDay(DAILY, clock.today());
         for (ZoneId zone : overriddenZones()) {
-            daily |= claimDay(DAILY + "@" + zone.getId(), LocalDate.now(zone));
+            daily |= claimDay(DAILY + "@" + zone.getId(), LocalDate.ofInstant(clock.now(), zone));
         }
         if (!daily) {
             return new Locked(true, woken, expired, false, 0);
@@ -110,22 +111,18 @@ public class SchedulerJobs {
     }
 
     private boolean tryLock() {
-        return (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY)
-                .getSingleResult();
+        return AdvisoryLocks.tryLock(em, LOCK_KEY);
     }
 
     /** Snoozed tasks whose day has come in their practice's zone are OPEN again, due that day. */
     int wakeSnoozed() {
-        List<String> zoned = new ArrayList<>();
+        List<String> zoned = List.copyOf(clock.ownZones().keySet());
         int woken = 0;
-        for (String practiceId : config.practices().keySet()) {
-            if (config.practices().get(practiceId).zone().isPresent()) {
-                zoned.add(practiceId);
-                woken += wake("practice_id = ?2", practiceId, today.date(practiceId));
-            }
+        for (String practiceId : zoned) {
+            woken += wake("practice_id = ?2", practiceId, clock.today(practiceId));
         }
-        return woken + (zoned.isEmpty() ? wake("true", null, today.date())
-                : wake("practice_id not in (?2)", zoned, today.date()));
+        return woken + (zoned.isEmpty() ? wake("true", null, clock.today())
+                : wake("practice_id not in (?2)", zoned, clock.today()));
     }
 
     private int wake(String practices, Object practiceParam, LocalDate day) {
@@ -163,8 +160,8 @@ public class SchedulerJobs {
      * practice uses (a day either side for zones); each practice's rules decide.
      */
     int scanDeadlines() {
-        Instant now = today.now();
-        LocalDate from = today.date().minusDays(1);
+        Instant now = clock.now();
+        LocalDate from = clock.today().minusDays(1);
         int filingLead = config.timelyFilingLeadDays();
         int appealLead = config.appealLeadDays();
         for (String practiceId : config.practices().keySet()) {
@@ -177,7 +174,7 @@ public class SchedulerJobs {
                 List.copyOf(FollowUpRules.AWAITING_PAYER), from, from.plusDays(filingLead + 2L));
         for (ClaimSnapshot claim : filing) {
             Optional<TaskAction> action = rules(rules, claim.practiceId).nearingTimelyFiling(claim.status, claim.balance,
-                    claim.timelyFilingDeadline, today.date(claim.practiceId));
+                    claim.timelyFilingDeadline, clock.today(claim.practiceId));
             if (action.isPresent()) {
                 engine.apply(claim.claimId, claim.practiceId, List.of(action.get()), "scheduler", now);
                 count++;
@@ -186,7 +183,7 @@ public class SchedulerJobs {
         List<ClaimSnapshot> appeals = ClaimSnapshot.list("status = 'DENIED' and appealDeadline between ?1 and ?2",
                 from, from.plusDays(appealLead + 2L));
         for (ClaimSnapshot claim : appeals) {
-            LocalDate day = today.date(claim.practiceId);
+            LocalDate day = clock.today(claim.practiceId);
             if (claim.appealDeadline.isAfter(day.plusDays(config.settings(claim.practiceId).appealLeadDays()))) {
                 continue;
             }
@@ -204,8 +201,8 @@ public class SchedulerJobs {
     }
 
     private List<ZoneId> overriddenZones() {
-        return config.practices().keySet().stream().map(config::zone).distinct()
-                .filter(zone -> !zone.equals(config.zone())).toList();
+        return clock.ownZones().values().stream().distinct()
+                .filter(zone -> !zone.equals(clock.defaultZone())).toList();
     }
 
     /**
@@ -220,7 +217,7 @@ public class SchedulerJobs {
         try (Connection c = dataSource.getConnection();
              PreparedStatement select = c.prepareStatement("""
                      select t.task_id, t.practice_id, t.priority, t.because, s.status, s.balance,
-                            coalesce(s.submitted_on, s.service_date_from) as aging_basis, s.appeal_deadline,
+                            s.submitted_on, s.service_date_from, s.appeal_deadline,
                             s.timely_filing_deadline, s.denial_category,
                             (select array_agg(p.expected_on) from promise p
                               where p.claim_id = t.claim_id and p.status = 'OPEN') as promised,
@@ -240,12 +237,13 @@ public class SchedulerJobs {
                     rows++;
                     last = rs.getObject("task_id", UUID.class);
                     PriorityScore.Priority p = engine.score(TaskEngine.input(rs.getString("status"),
-                            rs.getBigDecimal("balance"), rs.getObject("aging_basis", LocalDate.class),
+                            rs.getBigDecimal("balance"), engine.agingFrom(rs.getObject("submitted_on", LocalDate.class),
+                                    rs.getObject("service_date_from", LocalDate.class)),
                             rs.getObject("appeal_deadline", LocalDate.class),
                             rs.getObject("timely_filing_deadline", LocalDate.class), dates(rs.getArray("promised")),
                             rs.getObject("broken_on", LocalDate.class), rs.getString("denial_category"),
                             rs.getString("latest_denial")),
-                            days.computeIfAbsent(rs.getString("practice_id"), today::date));
+                            days.computeIfAbsent(rs.getString("practice_id"), clock::today));
                     String because = FollowupTask.joinBecause(p.because());
                     if (p.score() != rs.getInt("priority") || !because.equals(rs.getString("because"))) {
                         update.setInt(1, p.score());

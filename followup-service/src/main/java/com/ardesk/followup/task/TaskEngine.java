@@ -2,17 +2,18 @@ package com.ardesk.followup.task;
 
 import com.ardesk.followup.infra.ClaimLocks;
 import com.ardesk.followup.infra.PriorityConfig;
-import com.ardesk.followup.infra.Today;
 import com.ardesk.followup.projection.ClaimSnapshot;
 import com.ardesk.followup.projection.Denial;
 import com.ardesk.followup.projection.Promise;
 import com.ardesk.followup.projection.TimelineEntry;
-import com.ardesk.followup.rules.Aging;
 import com.ardesk.followup.rules.FollowUpRules;
 import com.ardesk.followup.rules.PriorityInput;
 import com.ardesk.followup.rules.PriorityScore;
 import com.ardesk.followup.rules.TaskAction;
 import com.ardesk.followup.rules.TaskType;
+import com.ardesk.kit.aging.AgingCalculator;
+import com.ardesk.kit.aging.AgingConfig;
+import com.ardesk.kit.time.PracticeClock;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -38,12 +39,14 @@ public class TaskEngine {
 
     private final ClaimLocks locks;
     private final PriorityScore priorityScore;
-    private final Today today;
+    private final PracticeClock clock;
+    private final AgingConfig aging;
 
-    public TaskEngine(ClaimLocks locks, PriorityConfig priority, Today today) {
+    public TaskEngine(ClaimLocks locks, PriorityConfig priority, PracticeClock clock, AgingConfig aging) {
         this.locks = locks;
         this.priorityScore = new PriorityScore(priority.weights());
-        this.today = today;
+        this.clock = clock;
+        this.aging = aging;
     }
 
     /** Applies the actions to the claim's tasks, then re-scores its open tasks. */
@@ -57,7 +60,7 @@ public class TaskEngine {
                 openTasks(claimId).stream().filter(t -> close.types().contains(t.type))
                         .forEach(t -> finish(t, TaskStatus.DONE, close.reason(), at));
             } else if (action instanceof TaskAction.Reschedule reschedule) {
-                LocalDate day = today.date(practiceId);
+                LocalDate day = clock.today(practiceId);
                 openTasks(claimId).stream().filter(t -> t.type == reschedule.type())
                         .forEach(t -> reschedule(t, reschedule, day, at));
             } else if (action instanceof TaskAction.CancelAll cancel) {
@@ -164,7 +167,7 @@ public class TaskEngine {
         if (tasks.isEmpty()) {
             return;
         }
-        LocalDate day = today.date(tasks.get(0).practiceId);
+        LocalDate day = clock.today(tasks.get(0).practiceId);
         PriorityScore.Priority priority = priorityScore.score(priorityInput(claimId), day);
         String because = FollowupTask.joinBecause(priority.because());
         for (FollowupTask task : tasks) {
@@ -195,8 +198,16 @@ public class TaskEngine {
         }
         String latestDenial = claim.denialCategory != null ? null : Denial.<Denial>find("claimId",
                 Sort.by("deniedOn").descending(), claimId).firstResultOptional().map(d -> d.category).orElse(null);
-        return input(claim.status, claim.balance, Aging.basis(claim.submittedOn, claim.serviceDateFrom),
+        return input(claim.status, claim.balance, agingFrom(claim.submittedOn, claim.serviceDateFrom),
                 claim.appealDeadline, claim.timelyFilingDeadline, promised, brokenOn, claim.denialCategory, latestDenial);
+    }
+
+    /**
+     * The date a claim ages from under the configured {@code ardesk.aging.basis}, by the same rule as
+     * claims-service (service-kit {@link AgingCalculator}), so the worklist shows the claim's bucket.
+     */
+    public LocalDate agingFrom(LocalDate submittedOn, LocalDate serviceDateFrom) {
+        return AgingCalculator.basisDate(aging.basis(), submittedOn, serviceDateFrom);
     }
 
     /**

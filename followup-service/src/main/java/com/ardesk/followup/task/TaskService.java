@@ -2,13 +2,13 @@ package com.ardesk.followup.task;
 
 import com.ardesk.followup.infra.ClaimLocks;
 import com.ardesk.kit.web.Params;
-import com.ardesk.followup.infra.Today;
 import com.ardesk.followup.projection.ClaimSnapshot;
 import com.ardesk.followup.projection.TimelineEntry;
 import com.ardesk.followup.rules.TaskAction;
 import com.ardesk.followup.rules.TaskType;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.kit.web.Cursors;
 import com.ardesk.kit.web.ETags;
 import com.ardesk.kit.web.Page;
@@ -30,13 +30,13 @@ public class TaskService {
     private final TaskEngine engine;
     private final ClaimLocks locks;
     private final Tenancy tenancy;
-    private final Today today;
+    private final PracticeClock clock;
 
-    public TaskService(TaskEngine engine, ClaimLocks locks, Tenancy tenancy, Today today) {
+    public TaskService(TaskEngine engine, ClaimLocks locks, Tenancy tenancy, PracticeClock clock) {
         this.engine = engine;
         this.locks = locks;
         this.tenancy = tenancy;
-        this.today = today;
+        this.clock = clock;
     }
 
     @Transactional
@@ -102,12 +102,12 @@ public class TaskService {
         if (body.assignee() != null && !body.assignee().equals(user) && !isSupervisor()) {
             throw new ProblemException(403, "forbidden", "Forbidden", "a caller may assign a task only to themselves");
         }
-        LocalDate practiceToday = today.date(claim.practiceId);
+        LocalDate practiceToday = clock.today(claim.practiceId);
         LocalDate dueOn = body.dueOn() != null ? body.dueOn() : practiceToday;
         if (dueOn.isBefore(practiceToday)) {
             throw ProblemException.validation("dueOn", "must be today or later");
         }
-        Instant now = today.now();
+        Instant now = clock.now();
         TaskType type = body.type() != null ? body.type() : TaskType.MANUAL;
         locks.lock(claim.claimId);
         engine.openTask(claim.claimId, type).ifPresent(existing -> {
@@ -126,17 +126,17 @@ public class TaskService {
     public TaskView complete(String taskId, TaskRequests.Complete body, String ifMatch) {
         FollowupTask task = workableTask(taskId, ifMatch);
         String note = body != null && body.note() != null && !body.note().isBlank() ? body.note() : "completed";
-        engine.finish(task, TaskStatus.DONE, note + " (by " + tenancy.user() + ")", today.now());
+        engine.finish(task, TaskStatus.DONE, note + " (by " + tenancy.user() + ")", clock.now());
         return flushed(task);
     }
 
     @Transactional
     public TaskView snooze(String taskId, TaskRequests.Snooze body, String ifMatch) {
         FollowupTask task = workableTask(taskId, ifMatch);
-        if (!body.until().isAfter(today.date(task.practiceId))) {
+        if (!body.until().isAfter(clock.today(task.practiceId))) {
             throw ProblemException.validation("until", "must be after today");
         }
-        Instant now = today.now();
+        Instant now = clock.now();
         task.status = TaskStatus.SNOOZED;
         task.snoozedUntil = body.until();
         task.dueOn = body.until();
@@ -153,7 +153,7 @@ public class TaskService {
     public TaskView assign(String taskId, TaskRequests.Assign body, String ifMatch) {
         FollowupTask task = workableTask(taskId, ifMatch);
         String assignee = body != null && body.assignee() != null && !body.assignee().isBlank() ? body.assignee() : null;
-        Instant now = today.now();
+        Instant now = clock.now();
         if (!Objects.equals(task.assignee, assignee)) {
             task.assignee = assignee;
             if (task.leasedBy != null && !task.leasedBy.equals(assignee)) {
@@ -170,7 +170,7 @@ public class TaskService {
     @Transactional
     public TaskView cancel(String taskId, TaskRequests.Cancel body, String ifMatch) {
         FollowupTask task = workableTask(taskId, ifMatch);
-        engine.finish(task, TaskStatus.CANCELLED, body.reason() + " (by " + tenancy.user() + ")", today.now());
+        engine.finish(task, TaskStatus.CANCELLED, body.reason() + " (by " + tenancy.user() + ")", clock.now());
         return flushed(task);
     }
 

@@ -1,15 +1,17 @@
 package com.ardesk.followup.worklist;
 
 import com.ardesk.kit.web.Params;
-import com.ardesk.followup.infra.Today;
 import com.ardesk.followup.infra.WorklistConfig;
 import com.ardesk.followup.prep.PrepService;
 import com.ardesk.followup.projection.ClaimSnapshot;
-import com.ardesk.followup.rules.Aging;
 import com.ardesk.followup.rules.TaskType;
 import com.ardesk.followup.task.FollowupTask;
+import com.ardesk.kit.aging.AgingBucket;
+import com.ardesk.kit.aging.AgingCalculator;
+import com.ardesk.kit.aging.AgingConfig;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.kit.web.Cursors;
 import com.ardesk.kit.web.Page;
 import io.agroal.api.AgroalDataSource;
@@ -39,7 +41,7 @@ public class WorklistService {
     static final String ORDER = "priority desc, due_on, task_id";
     private static final String ITEM_COLUMNS = """
             t.task_id, t.practice_id, t.claim_id, s.external_claim_id, t.type, t.due_on, t.assignee, t.priority, t.reason,
-            t.because, s.balance, coalesce(s.submitted_on, s.service_date_from) as aging_basis, s.payer_id, p.name,
+            t.because, s.balance, s.submitted_on, s.service_date_from, s.payer_id, p.name,
             t.leased_by, t.lease_until
             """;
     /** Takes the lease and reads the leased item back in one round trip. */
@@ -53,17 +55,19 @@ public class WorklistService {
 
     private final AgroalDataSource dataSource;
     private final Tenancy tenancy;
-    private final Today today;
+    private final PracticeClock clock;
     private final WorklistConfig config;
     private final PrepService prep;
+    private final AgingConfig aging;
 
-    public WorklistService(AgroalDataSource dataSource, Tenancy tenancy, Today today, WorklistConfig config,
-                           PrepService prep) {
+    public WorklistService(AgroalDataSource dataSource, Tenancy tenancy, PracticeClock clock, WorklistConfig config,
+                           PrepService prep, AgingConfig aging) {
         this.dataSource = dataSource;
         this.tenancy = tenancy;
-        this.today = today;
+        this.clock = clock;
         this.config = config;
         this.prep = prep;
+        this.aging = aging;
     }
 
     /** A keyset position in worklist order. */
@@ -295,14 +299,15 @@ public class WorklistService {
     }
 
     private WorklistItem item(ResultSet rs) throws SQLException {
-        LocalDate basis = rs.getObject("aging_basis", LocalDate.class);
-        int agingDays = Aging.days(basis, today.date(rs.getString("practice_id")));
+        LocalDate basis = AgingCalculator.basisDate(aging.basis(), rs.getObject("submitted_on", LocalDate.class),
+                rs.getObject("service_date_from", LocalDate.class));
+        int agingDays = (int) AgingCalculator.agingDays(basis, clock.today(rs.getString("practice_id")));
         Timestamp leaseUntil = rs.getTimestamp("lease_until");
         return new WorklistItem(rs.getObject("task_id", UUID.class), rs.getString("practice_id"),
                 rs.getObject("claim_id", UUID.class), rs.getString("external_claim_id"),
                 TaskType.valueOf(rs.getString("type")), rs.getObject("due_on", LocalDate.class), rs.getString("assignee"),
                 rs.getInt("priority"), rs.getString("reason"), FollowupTask.becauseList(rs.getString("because")),
-                rs.getBigDecimal("balance"), agingDays, Aging.bucket(agingDays), rs.getString("payer_id"),
+                rs.getBigDecimal("balance"), agingDays, AgingBucket.of(agingDays).label(), rs.getString("payer_id"),
                 rs.getString("name"), rs.getString("leased_by"), leaseUntil != null ? leaseUntil.toInstant() : null);
     }
 
@@ -323,6 +328,6 @@ public class WorklistService {
      * today anywhere is shown; a practice behind it may show tomorrow's tasks a few hours early.
      */
     private LocalDate latestDate(Set<String> practices) {
-        return practices.stream().map(today::date).max(LocalDate::compareTo).orElseGet(today::date);
+        return practices.stream().map(clock::today).max(LocalDate::compareTo).orElseGet(clock::today);
     }
 }

@@ -5,10 +5,10 @@ import com.ardesk.events.EventEnvelope;
 import com.ardesk.events.Topics;
 import com.ardesk.events.claims.ClaimDenied;
 import com.ardesk.followup.infra.RulesConfig;
-import com.ardesk.followup.infra.Today;
 import com.ardesk.followup.rules.RuleSettings;
 import com.ardesk.followup.support.Events;
 import com.ardesk.followup.support.FollowupInfra;
+import com.ardesk.kit.time.PracticeClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -33,15 +33,15 @@ class PracticeRulesTest {
     @Inject
     RulesConfig config;
     @Inject
-    Today today;
+    PracticeClock clock;
 
     @Test
     void practiceSettingsFallBackToTheGlobalOnes() {
         assertThat(config.settings("P100")).isEqualTo(config.settings());
         assertThat(config.settings("P200")).isEqualTo(new RuleSettings(21, 30, 14, 7, 30, 30, 1));
-        assertThat(today.zone("P200")).isEqualTo(ZoneId.of("America/New_York"));
-        assertThat(today.zone("P-ZONE")).isEqualTo(ZoneId.of("America/Denver"));
-        assertThat(today.date("P-ZONE")).isEqualTo(LocalDate.now(ZoneId.of("America/Denver")));
+        assertThat(clock.zone("P200")).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(clock.zone("P-ZONE")).isEqualTo(ZoneId.of("America/Denver"));
+        assertThat(clock.today("P-ZONE")).isEqualTo(LocalDate.now(ZoneId.of("America/Denver")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.ardesk.kit.outbox;
 
+import com.ardesk.kit.job.AdvisoryLocks;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -70,13 +71,8 @@ public final class OutboxRelay {
     }
 
     private int relayBatch(Connection c) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, lockKey);
-            try (ResultSet rs = lock.executeQuery()) {
-                if (!rs.next() || !rs.getBoolean(1)) {
-                    return 0;
-                }
-            }
+        if (!AdvisoryLocks.tryLock(c, lockKey)) {
+            return 0;
         }
         List<Long> seqs = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();

@@ -1,14 +1,13 @@
 package com.ardesk.kit.outbox;
 
+import com.ardesk.kit.job.AdvisoryLocks;
+import com.ardesk.kit.job.ScheduledJob;
 import com.ardesk.kit.kafka.KafkaClientConfig;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -19,78 +18,68 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
-/** Runs the {@link OutboxRelay} on one background thread from start-up to shutdown. */
+/**
+ * The {@link OutboxRelay} as a {@link ScheduledJob}: rounds every {@code poll-interval} from start-up
+ * to shutdown, at once again after a full batch, purging published rows between busy spells.
+ */
 @ApplicationScoped
-public class OutboxRelayRunner {
-    private final AgroalDataSource dataSource;
+public class OutboxRelayRunner implements ScheduledJob {
     private final OutboxConfig config;
     private final KafkaClientConfig kafka;
-    private final MeterRegistry registry;
     private final String applicationName;
+    private final OutboxRelay relay;
     private volatile OutboxRelay.Backlog backlog = new OutboxRelay.Backlog(0, null);
     private Instant nextMeasure = Instant.EPOCH;
-    private ScheduledExecutorService executor;
-    private OutboxRelay relay;
-    private Instant lastWarning = Instant.EPOCH;
     private Instant nextPurge = Instant.EPOCH;
 
     public OutboxRelayRunner(AgroalDataSource dataSource, OutboxConfig config,
                              KafkaClientConfig kafka, MeterRegistry registry,
                              @ConfigProperty(name = "quarkus.application.name") String applicationName) {
-        this.dataSource = dataSource;
         this.config = config;
         this.kafka = kafka;
-        this.registry = registry;
         this.applicationName = applicationName;
-    }
-
-    void start(@Observes StartupEvent ignored) {
-        if (!config.relayEnabled()) {
-            return;
-        }
         // one lock per service: replicas of claims-service exclude each other, not calls-service
-        long lockKey = ("ardesk-outbox-" + applicationName).hashCode();
-        relay = new OutboxRelay(dataSource, this::newProducer, lockKey, config.batchSize(), config.ackTimeout());
-        // what an alert needs while Kafka is away: events keep committing and wait here
-        Gauge.builder("ardesk.outbox.backlog", this, r -> r.backlog.unpublished())
-                .description("events committed but not yet acknowledged by the broker").register(registry);
-        Gauge.builder("ardesk.outbox.oldest.age.seconds", this, r -> r.backlog.ageSeconds(Instant.now()))
-                .description("age of the oldest unpublished event, 0 when none waits").register(registry);
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "outbox-relay");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.schedule(this::round, 0, TimeUnit.MILLISECONDS);
-        Log.infof("outbox relay started (every %d ms, batches of %d)", config.pollInterval().toMillis(), config.batchSize());
+        this.relay = new OutboxRelay(dataSource, this::newProducer, AdvisoryLocks.key("ardesk-outbox-" + applicationName),
+                config.batchSize(), config.ackTimeout());
+        if (config.relayEnabled()) {
+            // what an alert needs while Kafka is away: events keep committing and wait here
+            Gauge.builder("ardesk.outbox.backlog", this, r -> r.backlog.unpublished())
+                    .description("events committed but not yet acknowledged by the broker").register(registry);
+            Gauge.builder("ardesk.outbox.oldest.age.seconds", this, r -> r.backlog.ageSeconds(Instant.now()))
+                    .description("age of the oldest unpublished event, 0 when none waits").register(registry);
+        }
     }
 
-    private void round() {
-        long delay = config.pollInterval().toMillis();
-        try {
-            measureBacklog();
-            if (relay.relayOnce() >= config.batchSize()) {
-                delay = 0;
-            } else if (Instant.now().isAfter(nextPurge)) {
-                // only between busy spells, so publishing never waits behind the clean-up
-                nextPurge = Instant.now().plus(config.purgeInterval());
-                purge();
-            }
-        } catch (Exception | LinkageError e) {
-            delay = Math.max(delay, 1000);
-            // Kafka or PostgreSQL down: rows wait in the outbox; say so, but not every 100 ms
-            if (Duration.between(lastWarning, Instant.now()).toSeconds() >= 30) {
-                lastWarning = Instant.now();
-                Log.warnf("outbox relay could not publish, will retry: %s", e.getMessage());
-            }
+    @Override
+    public String name() {
+        return "outbox-relay";
+    }
+
+    @Override
+    public boolean enabled() {
+        return config.relayEnabled();
+    }
+
+    @Override
+    public Duration run(BooleanSupplier stopping) throws SQLException {
+        measureBacklog();
+        if (relay.relayOnce() >= config.batchSize()) {
+            return Duration.ZERO;
         }
-        if (!executor.isShutdown()) {
-            executor.schedule(this::round, delay, TimeUnit.MILLISECONDS);
+        if (Instant.now().isAfter(nextPurge)) {
+            // only between busy spells, so publishing never waits behind the clean-up
+            nextPurge = Instant.now().plus(config.purgeInterval());
+            purge();
         }
+        return config.pollInterval();
+    }
+
+    /** Kafka or PostgreSQL away: rows wait in the outbox; the runner says so, but not every 100 ms. */
+    @Override
+    public Duration retryAfter() {
+        return config.pollInterval().compareTo(Duration.ofSeconds(1)) > 0 ? config.pollInterval() : Duration.ofSeconds(1);
     }
 
     /** Every few seconds, not every round: the count is cheap but rounds come every 100 ms. */
@@ -134,15 +123,8 @@ public class OutboxRelayRunner {
                         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName())));
     }
 
-    void stop(@Observes ShutdownEvent ignored) {
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            relay.close();
-        }
+    @Override
+    public void stopped() {
+        relay.close();
     }
 }

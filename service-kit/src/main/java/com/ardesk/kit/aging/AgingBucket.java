@@ -1,4 +1,4 @@
-package com.ardesk.claims.aging;
+package com.ardesk.kit.aging;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
