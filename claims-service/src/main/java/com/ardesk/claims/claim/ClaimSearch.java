@@ -6,7 +6,7 @@ import com.ardesk.claims.aging.AgingCalculator;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
-import com.ardesk.kit.web.Cursors;
+import com.ardesk.kit.web.Keyset;
 import com.ardesk.kit.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,7 +14,6 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +36,9 @@ public class ClaimSearch {
                          BigDecimal minBalance, Boolean denied, SortBy sort) {
     }
 
+    /** Sort key, then claim id. */
+    private static final Keyset PAGES = Keyset.of("claims", 2);
+
     private final EntityManager em;
     private final Tenancy tenancy;
     private final PracticeCalendar calendar;
@@ -51,8 +53,9 @@ public class ClaimSearch {
 
     @Transactional
     public Page<ClaimSummary> search(Filter f, Integer limit, String cursor) {
-        int size = Cursors.limit(limit);
         SortBy sort = f.sort() == null ? SortBy.CREATED : f.sort();
+        Keyset.Request page = PAGES.request(limit, cursor, f.practiceId(), f.statuses(), f.payerId(), f.agingBucket(),
+                f.minBalance(), f.denied(), sort);
         Set<String> practices = tenancy.practices();
         if (f.practiceId() != null && !practices.contains(f.practiceId())) {
             throw ProblemException.notFound("practice", f.practiceId());
@@ -92,68 +95,58 @@ public class ClaimSearch {
                 params.put("bucketOldest", today.minusDays(bucket.toDays()));
             }
         }
-        List<String> after = Cursors.decode(cursor, 2);
+        Keyset.Position after = page.after();
         String order;
         switch (sort) {
             case BALANCE -> {
                 order = "c.balance desc, c.claimId asc";
-                if (!after.isEmpty()) {
+                if (after != null) {
                     where.append(" and (c.balance < :k1 or (c.balance = :k1 and c.claimId > :k2))");
-                    params.put("k1", parse(() -> new BigDecimal(after.get(0))));
+                    params.put("k1", after.decimal(0));
                 }
             }
             case AGING -> {
                 order = basisField + " asc, c.claimId asc";
-                if (!after.isEmpty()) {
+                if (after != null) {
                     where.append(" and (").append(basisField).append(" > :k1 or (").append(basisField)
                             .append(" = :k1 and c.claimId > :k2))");
-                    params.put("k1", parse(() -> LocalDate.parse(after.get(0))));
+                    params.put("k1", after.date(0));
                 }
             }
             default -> {
                 order = "c.createdAt desc, c.claimId asc";
-                if (!after.isEmpty()) {
+                if (after != null) {
                     where.append(" and (c.createdAt < :k1 or (c.createdAt = :k1 and c.claimId > :k2))");
-                    params.put("k1", parse(() -> Instant.parse(after.get(0))));
+                    params.put("k1", after.instant(0));
                 }
             }
         }
-        if (!after.isEmpty()) {
-            params.put("k2", parse(() -> UUID.fromString(after.get(1))));
+        if (after != null) {
+            params.put("k2", after.uuid(1));
         }
         TypedQuery<Claim> query = em.createQuery("select c from Claim c where " + where + " order by " + order, Claim.class);
         params.forEach(query::setParameter);
-        List<Claim> rows = query.setMaxResults(size + 1).getResultList();
-        List<UUID> ids = rows.stream().limit(size).map(c -> c.claimId).toList();
+        return page.pageViews(query.setMaxResults(page.fetch()).getResultList(), c -> List.of(switch (sort) {
+            case BALANCE -> c.balance;
+            case AGING -> AgingCalculator.basisDate(basis, c.submittedOn, c.serviceDateFrom);
+            default -> c.createdAt;
+        }, c.claimId), claims -> summaries(claims, basis));
+    }
+
+    /** The page's rows as summaries: one query for which of them have denials. */
+    private List<ClaimSummary> summaries(List<Claim> claims, AgingBasis basis) {
+        List<UUID> ids = claims.stream().map(c -> c.claimId).toList();
         Set<UUID> deniedIds = ids.isEmpty() ? Set.of() : Set.copyOf(em.createQuery(
                 "select distinct d.claimId from Denial d where d.claimId in :ids", UUID.class)
                 .setParameter("ids", ids).getResultList());
         List<ClaimSummary> items = new ArrayList<>();
-        for (Claim c : rows.subList(0, Math.min(size, rows.size()))) {
+        for (Claim c : claims) {
             long days = AgingCalculator.agingDays(AgingCalculator.basisDate(basis, c.submittedOn, c.serviceDateFrom),
                     calendar.today(c.practiceId));
             items.add(new ClaimSummary(c.claimId, c.practiceId, c.externalClaimId, c.payerId, c.status,
                     c.serviceDateFrom, c.submittedOn, c.billedAmount, c.balance, days, AgingBucket.of(days),
                     deniedIds.contains(c.claimId)));
         }
-        String next = null;
-        if (rows.size() > size) {
-            Claim last = rows.get(size - 1);
-            String key = switch (sort) {
-                case BALANCE -> last.balance.toPlainString();
-                case AGING -> AgingCalculator.basisDate(basis, last.submittedOn, last.serviceDateFrom).toString();
-                default -> last.createdAt.toString();
-            };
-            next = Cursors.encode(key, last.claimId.toString());
-        }
-        return new Page<>(items, next);
-    }
-
-    private static <T> T parse(java.util.function.Supplier<T> parser) {
-        try {
-            return parser.get();
-        } catch (RuntimeException e) {
-            throw ProblemException.validation("cursor", "is not a cursor this API issued");
-        }
+        return items;
     }
 }
