@@ -1,6 +1,6 @@
 package com.ardesk.calls.review;
 
-import com.ardesk.calls.infra.ApiSchemas;
+import com.ardesk.kit.openapi.ApiSchemas;
 import com.ardesk.kit.web.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
