@@ -9,7 +9,7 @@ import com.ardesk.kit.outbox.Outbox;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
-import com.ardesk.kit.web.Cursors;
+import com.ardesk.kit.web.Keyset;
 import com.ardesk.kit.web.ETags;
 import com.ardesk.kit.web.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,6 +39,8 @@ public class CallService {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final TypeReference<List<AmendmentView.FieldChange>> CHANGES = new TypeReference<>() {
     };
+    /** Newest first: started at, then call id. */
+    private static final Keyset PAGES = Keyset.of("calls", 2);
 
     private final ClaimProjection projection;
     private final PromiseService promises;
@@ -104,8 +106,7 @@ public class CallService {
     /** Calls of the token's practices, newest first. */
     @Transactional
     public Page<CallView> list(CallFilter filter, Integer limit, String cursor) {
-        int size = Cursors.limit(limit);
-        List<String> after = Cursors.decode(cursor, 2);
+        Keyset.Request page = PAGES.request(limit, cursor, filter);
         if (tenancy.practices().isEmpty()) {
             return new Page<>(List.of(), null);
         }
@@ -139,21 +140,16 @@ public class CallService {
             q.append(" and startedAt < :to");
             params.and("to", filter.to());
         }
-        if (!after.isEmpty()) {
-            try {
-                params.and("afterAt", Instant.parse(after.get(0))).and("afterId", UUID.fromString(after.get(1)));
-            } catch (RuntimeException e) {
-                throw ProblemException.validation("cursor", "is not a cursor this API issued");
-            }
+        if (page.after() != null) {
+            params.and("afterAt", page.after().instant(0)).and("afterId", page.after().uuid(1));
             q.append(" and (startedAt < :afterAt or (startedAt = :afterAt and callId < :afterId))");
         }
         List<CallRecord> rows = CallRecord.<CallRecord>find(q.toString(),
-                Sort.descending("startedAt", "callId"), params).page(0, size + 1).list();
-        List<CallRecord> page = rows.stream().limit(size).toList();
-        String next = rows.size() > size
-                ? Cursors.encode(page.get(size - 1).startedAt.toString(), page.get(size - 1).callId.toString()) : null;
-        Map<UUID, PromiseView> promised = promises.ofCalls(page.stream().map(c -> c.callId).toList());
-        return new Page<>(page.stream().map(c -> view(c, promised.get(c.callId), null)).toList(), next);
+                Sort.descending("startedAt", "callId"), params).page(0, page.fetch()).list();
+        return page.pageViews(rows, c -> List.of(c.startedAt, c.callId), calls -> {
+            Map<UUID, PromiseView> promised = promises.ofCalls(calls.stream().map(c -> c.callId).toList());
+            return calls.stream().map(c -> view(c, promised.get(c.callId), null)).toList();
+        });
     }
 
     /**

@@ -1,7 +1,7 @@
 package com.ardesk.calls.call;
 
-import com.ardesk.calls.infra.ApiSchemas;
 import com.ardesk.calls.promise.PromiseView;
+import com.ardesk.kit.openapi.ApiSchemas;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -20,7 +20,7 @@ public record CallView(
                 maxLength = 36) UUID callId,
         @Schema(example = "P100", maxLength = 64) String practiceId,
         @Schema(example = "AETNA", maxLength = 64) String payerId,
-        @Schema(type = SchemaType.ARRAY, implementation = ApiSchemas.Uuid.class, minItems = 1, maxItems = 50)
+        @Schema(type = SchemaType.ARRAY, implementation = NewCall.Uuid.class, minItems = 1, maxItems = 50)
         List<UUID> claimIds,
         @Schema(description = "The user who logged the call (token sub)", example = "caller-17",
                 maxLength = 128) String callerId,

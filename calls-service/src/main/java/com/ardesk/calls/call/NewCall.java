@@ -1,6 +1,5 @@
 package com.ardesk.calls.call;
 
-import com.ardesk.calls.infra.ApiSchemas;
 import com.ardesk.calls.promise.PromiseTerms;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -24,7 +23,7 @@ public record NewCall(
         @NotBlank @Size(max = 64) @Schema(example = "AETNA") String payerId,
         @NotEmpty @Size(max = 50) @Schema(description = "Claims discussed; each must be known to calls-service",
                 example = "[\"0b6f3c1e-5d0a-4c36-9a57-1f2f1c9b6a10\"]", type = SchemaType.ARRAY,
-                implementation = ApiSchemas.Uuid.class) List<@NotNull UUID> claimIds,
+                implementation = Uuid.class) List<@NotNull UUID> claimIds,
         @NotNull @Schema(example = "2026-03-02T15:04:05Z", implementation = String.class, format = "date-time", maxLength = 35) Instant startedAt,
         @NotNull @Min(0) @Max(86400) @Schema(example = "540") Integer durationSeconds,
         @Size(max = 120) @Schema(description = "Payer representative's name", example = "Dana R.") String repName,
@@ -36,4 +35,10 @@ public record NewCall(
                 implementation = String.class, format = "date-time", maxLength = 35)
         Instant callbackAt,
         @Valid PromiseTerms promise) {
+
+    /** A claim id as an item of a list (an annotation cannot sit on a list's element type). */
+    @Schema(name = "Uuid", type = SchemaType.STRING, format = "uuid", maxLength = 36,
+            example = "0b6f3c1e-5d0a-4c36-9a57-1f2f1c9b6a10")
+    public interface Uuid {
+    }
 }

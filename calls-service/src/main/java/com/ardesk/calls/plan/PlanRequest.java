@@ -1,6 +1,6 @@
 package com.ardesk.calls.plan;
 
-import com.ardesk.calls.infra.ApiSchemas;
+import com.ardesk.calls.call.NewCall;
 import com.ardesk.calls.promise.PaymentMethod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -22,7 +22,7 @@ import java.util.UUID;
         + "and be due on distinct, increasing dates.")
 public record PlanRequest(
         @NotBlank @Size(max = 64) @Schema(example = "P100") String practiceId,
-        @NotEmpty @Size(max = 50) @Schema(type = SchemaType.ARRAY, implementation = ApiSchemas.Uuid.class)
+        @NotEmpty @Size(max = 50) @Schema(type = SchemaType.ARRAY, implementation = NewCall.Uuid.class)
         List<@NotNull UUID> claimIds,
         @NotNull @Valid Patient patient,
         @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) @Schema(example = "300.00") BigDecimal total,

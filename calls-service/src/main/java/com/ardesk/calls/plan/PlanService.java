@@ -11,6 +11,7 @@ import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
 import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.kit.web.Cursors;
+import com.ardesk.kit.web.Keyset;
 import com.ardesk.kit.web.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -26,6 +27,9 @@ import java.util.UUID;
 /** Payment plans negotiated with patients; each installment is tracked as a promise. */
 @ApplicationScoped
 public class PlanService {
+    /** Newest first: created at, then plan id. */
+    private static final Keyset PAGES = Keyset.of("plans", 2);
+
     private final ClaimProjection projection;
     private final PromiseService promises;
     private final Tenancy tenancy;
@@ -90,8 +94,7 @@ public class PlanService {
     /** Plans of the token's practices, newest first. */
     @Transactional
     public Page<PlanView> list(String practiceId, UUID claimId, String patientAccount, Integer limit, String cursor) {
-        int size = Cursors.limit(limit);
-        List<String> after = Cursors.decode(cursor, 2);
+        Keyset.Request page = PAGES.request(limit, cursor, practiceId, claimId, patientAccount);
         if (tenancy.practices().isEmpty()) {
             return new Page<>(List.of(), null);
         }
@@ -109,20 +112,13 @@ public class PlanService {
             q.append(" and patientAccount = :account");
             params.and("account", patientAccount);
         }
-        if (!after.isEmpty()) {
-            try {
-                params.and("afterAt", Instant.parse(after.get(0))).and("afterId", UUID.fromString(after.get(1)));
-            } catch (RuntimeException e) {
-                throw ProblemException.validation("cursor", "is not a cursor this API issued");
-            }
+        if (page.after() != null) {
+            params.and("afterAt", page.after().instant(0)).and("afterId", page.after().uuid(1));
             q.append(" and (createdAt < :afterAt or (createdAt = :afterAt and planId < :afterId))");
         }
         List<PaymentPlan> rows = PaymentPlan.<PaymentPlan>find(q.toString(), Sort.descending("createdAt", "planId"),
-                params).page(0, size + 1).list();
-        List<PaymentPlan> page = rows.stream().limit(size).toList();
-        String next = rows.size() > size
-                ? Cursors.encode(page.get(size - 1).createdAt.toString(), page.get(size - 1).planId.toString()) : null;
-        return new Page<>(page.stream().map(this::view).toList(), next);
+                params).page(0, page.fetch()).list();
+        return page.page(rows, p -> List.of(p.createdAt, p.planId), this::view);
     }
 
     private PlanView view(PaymentPlan plan) {

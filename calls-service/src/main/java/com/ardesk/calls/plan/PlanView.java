@@ -1,6 +1,6 @@
 package com.ardesk.calls.plan;
 
-import com.ardesk.calls.infra.ApiSchemas;
+import com.ardesk.calls.call.NewCall;
 import com.ardesk.calls.promise.PaymentMethod;
 import com.ardesk.calls.promise.PromiseView;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -16,7 +16,7 @@ import java.util.UUID;
 public record PlanView(
         @Schema(implementation = String.class, format = "uuid", maxLength = 36) UUID planId,
         @Schema(example = "P100", maxLength = 64) String practiceId,
-        @Schema(type = SchemaType.ARRAY, implementation = ApiSchemas.Uuid.class, minItems = 1, maxItems = 50)
+        @Schema(type = SchemaType.ARRAY, implementation = NewCall.Uuid.class, minItems = 1, maxItems = 50)
         List<UUID> claimIds,
         PlanRequest.Patient patient,
         @Schema(example = "300.00") BigDecimal total,

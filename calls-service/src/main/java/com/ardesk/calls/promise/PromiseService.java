@@ -14,6 +14,7 @@ import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
 import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.kit.web.Cursors;
+import com.ardesk.kit.web.Keyset;
 import com.ardesk.kit.web.ETags;
 import com.ardesk.kit.web.Page;
 import io.quarkus.logging.Log;
@@ -37,6 +38,8 @@ import java.util.UUID;
 /** Promises to pay: made on a call, kept by a payment, broken by the sweep, or cancelled by a caller. */
 @ApplicationScoped
 public class PromiseService {
+    /** Due first: expected on, then promise id. */
+    private static final Keyset PAGES = Keyset.of("promises", 2);
     /** Advisory lock key of the broken-promise sweep: one replica sweeps at a time. */
     static final long SWEEP_LOCK = AdvisoryLocks.key("ardesk-calls-promise-sweep");
     static final int SWEEP_BATCH = 500;
@@ -175,8 +178,7 @@ public class PromiseService {
     @Transactional
     public Page<PromiseView> list(PromiseStatus status, UUID claimId, LocalDate dueBefore, String practiceId,
                                   Integer limit, String cursor) {
-        int size = Cursors.limit(limit);
-        List<String> after = Cursors.decode(cursor, 2);
+        Keyset.Request page = PAGES.request(limit, cursor, status, claimId, dueBefore, practiceId);
         StringBuilder q = new StringBuilder("practiceId in :practices");
         Parameters params = Parameters.with("practices", tenancy.practices());
         if (practiceId != null) {
@@ -195,25 +197,16 @@ public class PromiseService {
             q.append(" and expectedOn < :dueBefore");
             params.and("dueBefore", dueBefore);
         }
-        if (!after.isEmpty()) {
-            try {
-                params.and("afterDate", LocalDate.parse(after.get(0))).and("afterId", UUID.fromString(after.get(1)));
-            } catch (RuntimeException e) {
-                throw ProblemException.validation("cursor", "is not a cursor this API issued");
-            }
+        if (page.after() != null) {
+            params.and("afterDate", page.after().date(0)).and("afterId", page.after().uuid(1));
             q.append(" and (expectedOn > :afterDate or (expectedOn = :afterDate and promiseId > :afterId))");
         }
         if (tenancy.practices().isEmpty()) {
             return new Page<>(List.of(), null);
         }
         List<Promise> rows = Promise.<Promise>find(q.toString(), Sort.by("expectedOn").and("promiseId"), params)
-                .page(0, size + 1).list();
-        String next = null;
-        if (rows.size() > size) {
-            Promise last = rows.get(size - 1);
-            next = Cursors.encode(last.expectedOn.toString(), last.promiseId.toString());
-        }
-        return new Page<>(rows.stream().limit(size).map(PromiseView::of).toList(), next);
+                .page(0, page.fetch()).list();
+        return page.page(rows, p -> List.of(p.expectedOn, p.promiseId), PromiseView::of);
     }
 
     /** The caller who took the promise, or a supervisor, withdraws it; only an OPEN promise can be cancelled. */

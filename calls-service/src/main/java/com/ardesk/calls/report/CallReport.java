@@ -1,6 +1,7 @@
 package com.ardesk.calls.report;
 
-import com.ardesk.calls.infra.ApiSchemas;
+import com.ardesk.kit.openapi.ApiSchemas;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -30,12 +31,18 @@ public record CallReport(
             @Schema(example = "15120", minimum = "0", maximum = ApiSchemas.LONG_MAX) long talkSeconds,
             @Schema(example = "10.00") BigDecimal callsPerHour,
             @Schema(example = "{\"IN_PROCESS\":20,\"PROMISE_TO_PAY\":12,\"NO_ANSWER\":10}",
-                    additionalProperties = ApiSchemas.Count.class, maxProperties = 10) Map<String, Long> outcomeMix,
+                    additionalProperties = Count.class, maxProperties = 10) Map<String, Long> outcomeMix,
             @Schema(example = "12", minimum = "0", maximum = ApiSchemas.LONG_MAX) long promisesMade,
             @Schema(example = "8", minimum = "0", maximum = ApiSchemas.LONG_MAX) long promisesKept,
             @Schema(example = "2", minimum = "0", maximum = ApiSchemas.LONG_MAX) long promisesBroken,
             @Schema(example = "0.8000") BigDecimal promiseKeptRate,
             @Schema(example = "4.25") BigDecimal averageReviewScore,
             @Schema(example = "4", minimum = "0", maximum = ApiSchemas.LONG_MAX) long reviews) {
+    }
+
+    /** A count as a map value (an annotation cannot sit on a map's value type). */
+    @Schema(name = "Count", type = SchemaType.INTEGER, format = "int64", minimum = "0",
+            maximum = ApiSchemas.LONG_MAX, example = "12")
+    public interface Count {
     }
 }

@@ -1,8 +1,8 @@
 package com.ardesk.calls.review;
 
-import com.ardesk.calls.infra.ApiSchemas;
 import com.ardesk.kit.tenancy.Tenancy;
 import com.ardesk.kit.web.Idempotency;
+import com.ardesk.kit.openapi.ApiSchemas;
 import com.ardesk.kit.web.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -10,10 +10,9 @@ import com.ardesk.events.calls.CallScriptChanged;
 import com.ardesk.kit.outbox.Outbox;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
-import com.ardesk.kit.web.Cursors;
+import com.ardesk.kit.web.Keyset;
 import com.ardesk.kit.web.ETags;
 import com.ardesk.kit.web.Page;
-import com.ardesk.kit.web.Params;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +31,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ScriptService {
+    /**
+     * The defaults and the token's practices' own scripts by name; names repeat across owners, so
+     * the keyset is (name, scriptId).
+     */
+    private static final Keyset PAGES = Keyset.of("scripts", 2);
     private static final TypeReference<List<String>> STEPS = new TypeReference<>() {
     };
     private static final TypeReference<List<ScriptRequest.Objection>> OBJECTIONS = new TypeReference<>() {
@@ -99,24 +103,18 @@ public class ScriptService {
 
     @Transactional
     public Page<ScriptView> list(Integer limit, String cursor) {
-        int size = Cursors.limit(limit);
-        List<String> after = Cursors.decode(cursor, 2);
-        // the defaults and the token's practices' own scripts; names repeat across owners, so the
-        // keyset is (name, scriptId)
+        Keyset.Request page = PAGES.request(limit, cursor);
         Parameters params = Parameters.with("practices", tenancy.practices());
         String visible = "(practiceId is null or practiceId in :practices)";
         List<CallScript> rows;
-        if (after.isEmpty()) {
-            rows = CallScript.<CallScript>find(visible, Sort.by("name").and("scriptId"), params).page(0, size + 1).list();
+        if (page.after() == null) {
+            rows = CallScript.<CallScript>find(visible, Sort.by("name").and("scriptId"), params).page(0, page.fetch()).list();
         } else {
-            UUID afterId = Params.uuid("cursor", after.get(1));
             rows = CallScript.<CallScript>find(visible + " and (name > :name or (name = :name and scriptId > :id))",
-                    Sort.by("name").and("scriptId"), params.and("name", after.get(0)).and("id", afterId))
-                    .page(0, size + 1).list();
+                    Sort.by("name").and("scriptId"), params.and("name", page.after().text(0)).and("id", page.after().uuid(1)))
+                    .page(0, page.fetch()).list();
         }
-        String next = rows.size() > size
-                ? Cursors.encode(rows.get(size - 1).name, rows.get(size - 1).scriptId.toString()) : null;
-        return new Page<>(rows.stream().limit(size).map(this::view).toList(), next);
+        return page.page(rows, s -> List.of(s.name, s.scriptId), this::view);
     }
 
     /** The best script for a claim of the token's practices (404 for an unknown or invisible claim). */

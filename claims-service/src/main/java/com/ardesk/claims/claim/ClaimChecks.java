@@ -1,5 +1,6 @@
 package com.ardesk.claims.claim;
 
+import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.claims.payer.Payer;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;

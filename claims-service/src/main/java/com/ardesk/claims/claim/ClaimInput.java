@@ -1,5 +1,6 @@
 package com.ardesk.claims.claim;
 
+import com.ardesk.kit.openapi.ApiSchemas;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,11 +12,11 @@ import java.util.List;
 @Schema(description = "A claim as the practice-management system knows it.")
 public record ClaimInput(
         @Schema(description = "Practice the claim belongs to; must be in the caller's token", example = "P100", maxLength = 64,
-                pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$") String practiceId,
+                pattern = ApiSchemas.ID_PATTERN) String practiceId,
         @Schema(description = "The PM system's claim id (X12 CLM01); unique per practice", example = "PM-2026-000123",
                 maxLength = 64, pattern = "^[\\x21-\\x7E]{1,64}$") String externalClaimId,
         PatientInput patient,
-        @Schema(example = "MEDICARE", maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$") String payerId,
+        @Schema(example = "MEDICARE", maxLength = 64, pattern = ApiSchemas.ID_PATTERN) String payerId,
         @Schema(description = "Billing provider NPI: 10 digits, Luhn-checked", example = "1234567893", maxLength = 10,
                 pattern = "^[0-9]{10}$") String providerNpi,
         @Schema(example = "2026-10-02", implementation = String.class, format = "date", maxLength = 10) LocalDate serviceDateFrom,
@@ -40,7 +41,7 @@ public record ClaimInput(
                     implementation = Modifier.class, maxItems = 4) List<String> modifiers,
             @Schema(description = "Units of service, 1-9999", example = "1", minimum = "1", maximum = "9999") Integer units,
             @Schema(description = "Charge, >= 0, at most 2 decimals", example = "185.00", type = SchemaType.NUMBER,
-                    minimum = "0", maximum = "999999999999.99") BigDecimal chargeAmount,
+                    minimum = "0", maximum = ApiSchemas.MONEY_MAX) BigDecimal chargeAmount,
             @Schema(description = "1 to 4 ICD-10-CM codes", example = "[\"E11.9\", \"I10\"]", type = SchemaType.ARRAY,
                     implementation = DiagnosisCode.class, minItems = 1, maxItems = 4) List<String> diagnosisCodes) {
     }

@@ -1,5 +1,6 @@
 package com.ardesk.claims.denial;
 
+import com.ardesk.kit.openapi.ApiSchemas;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -14,7 +15,7 @@ public record DenialInput(@Schema(description = "CO, PR, OA, PI or CR", example 
                           @Schema(description = "CARC", example = "197", maxLength = 5, pattern = "^[A-Z0-9]{1,5}$") String reasonCode,
                           @Schema(description = "RARCs", example = "[\"N54\"]", type = SchemaType.ARRAY,
                                   implementation = RemarkCode.class, maxItems = 10) List<String> remarkCodes,
-                          @Schema(example = "185.00", type = SchemaType.NUMBER, minimum = "0", maximum = "999999999999.99") BigDecimal amount,
+                          @Schema(example = "185.00", type = SchemaType.NUMBER, minimum = "0", maximum = ApiSchemas.MONEY_MAX) BigDecimal amount,
                           @Schema(example = "2026-11-02", implementation = String.class, format = "date", maxLength = 10) LocalDate deniedOn) {
 
     /** Only names the item schema of RARC lists in the OpenAPI document. */

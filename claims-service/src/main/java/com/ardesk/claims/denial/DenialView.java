@@ -1,5 +1,6 @@
 package com.ardesk.claims.denial;
 
+import com.ardesk.kit.openapi.ApiSchemas;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,7 +20,7 @@ public record DenialView(@Schema(implementation = String.class, format = "uuid",
                          @Schema(example = "[\"N54\"]", type = SchemaType.ARRAY, implementation = DenialInput.RemarkCode.class,
                                  maxItems = 10) List<String> remarkCodes,
                          @Schema(example = "AUTHORIZATION") DenialCategory category,
-                         @Schema(example = "185.00", type = SchemaType.NUMBER, minimum = "0", maximum = "999999999999.99") BigDecimal amount,
+                         @Schema(example = "185.00", type = SchemaType.NUMBER, minimum = "0", maximum = ApiSchemas.MONEY_MAX) BigDecimal amount,
                          @Schema(implementation = String.class, format = "date", maxLength = 10, example = "2026-11-02") LocalDate deniedOn,
                          @Schema(description = "deniedOn + the appeal window in force on deniedOn (the practice's "
                                  + "contract terms with the payer, else the payer's rule); null when the payer has no rule",

@@ -1,5 +1,6 @@
 package com.ardesk.claims.payer;
 
+import com.ardesk.kit.openapi.ApiSchemas;
 import com.ardesk.kit.web.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -44,7 +45,7 @@ public class PayerResource {
     public Page<PayerView> list(@QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50",
                                         schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500", defaultValue = "50")) Integer limit,
                                 @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page",
-                                        schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "^[A-Za-z0-9_-]*$")) String cursor) {
+                                        schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = ApiSchemas.CURSOR_PATTERN)) String cursor) {
         return payers.list(limit, cursor);
     }
 
@@ -55,7 +56,7 @@ public class PayerResource {
             + "the ETag is the payer's version for If-Match on PUT.")
     @APIResponse(responseCode = "200", description = "The payer")
     @APIResponse(responseCode = "404", description = "No such payer")
-    public Response get(@PathParam("payerId") @Parameter(example = "MEDICARE", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String payerId) {
+    public Response get(@PathParam("payerId") @Parameter(example = "MEDICARE", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = ApiSchemas.ID_PATTERN)) String payerId) {
         PayerView payer = payers.find(payerId);
         return Response.ok(payer).tag(String.valueOf(payer.version())).build();
     }
@@ -76,7 +77,7 @@ public class PayerResource {
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag")
     public Response put(@PathParam("payerId") @Pattern(regexp = PAYER_ID, message = "must be 1-64 letters, digits, '.', '_' or '-'")
-                        @Parameter(example = "MEDICARE", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String payerId,
+                        @Parameter(example = "MEDICARE", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = ApiSchemas.ID_PATTERN)) String payerId,
                         @HeaderParam("If-Match") @Parameter(description = "ETag from GET, to refuse a stale update", schema = @Schema(type = SchemaType.STRING, maxLength = 64))
                         String ifMatch,
                         @Valid @NotNull PayerUpdate body) {

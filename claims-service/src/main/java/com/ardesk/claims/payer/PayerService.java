@@ -4,7 +4,7 @@ import com.ardesk.events.Topics;
 import com.ardesk.events.claims.PayerChanged;
 import com.ardesk.kit.outbox.Outbox;
 import com.ardesk.kit.problem.ProblemException;
-import com.ardesk.kit.web.Cursors;
+import com.ardesk.kit.web.Keyset;
 import com.ardesk.kit.web.ETags;
 import com.ardesk.kit.web.Page;
 import io.quarkus.panache.common.Sort;
@@ -24,6 +24,9 @@ public class PayerService {
     static final int DEFAULT_GRACE_DAYS = 5;
 
     static final java.time.Duration RULES_TTL = java.time.Duration.ofSeconds(10);
+
+    /** By payer id, which is unique. */
+    private static final Keyset PAGES = Keyset.of("payers", 1);
 
     private final Outbox outbox;
     private final Clock clock;
@@ -155,13 +158,11 @@ public class PayerService {
 
     @Transactional
     public Page<PayerView> list(Integer limit, String cursor) {
-        int size = Cursors.limit(limit);
-        List<String> after = Cursors.decode(cursor, 1);
-        List<Payer> payers = after.isEmpty()
-                ? Payer.<Payer>findAll(Sort.by("payerId")).page(0, size + 1).list()
-                : Payer.<Payer>find("payerId > ?1", Sort.by("payerId"), after.get(0)).page(0, size + 1).list();
-        String next = payers.size() > size ? Cursors.encode(payers.get(size - 1).payerId) : null;
-        return new Page<>(payers.stream().limit(size).map(this::view).toList(), next);
+        Keyset.Request page = PAGES.request(limit, cursor);
+        List<Payer> payers = page.after() == null
+                ? Payer.<Payer>findAll(Sort.by("payerId")).page(0, page.fetch()).list()
+                : Payer.<Payer>find("payerId > ?1", Sort.by("payerId"), page.after().text(0)).page(0, page.fetch()).list();
+        return page.page(payers, p -> List.of(p.payerId), this::view);
     }
 
     private PayerView view(Payer payer) {

@@ -1,5 +1,6 @@
 package com.ardesk.claims.payer;
 
+import com.ardesk.kit.openapi.ApiSchemas;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -56,8 +57,8 @@ public class PayerTermsResource {
             schema = @Schema(type = SchemaType.STRING, maxLength = 64)), content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = PayerTermsView.class), examples = @ExampleObject(name = "terms", value = EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such payer, or a practice outside the token's practices")
-    public Response get(@PathParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String practiceId,
-                              @PathParam("payerId") @Parameter(example = "AETNA", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String payerId) {
+    public Response get(@PathParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = ApiSchemas.ID_PATTERN)) String practiceId,
+                              @PathParam("payerId") @Parameter(example = "AETNA", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = ApiSchemas.ID_PATTERN)) String payerId) {
         PayerTermsView view = terms.get(practiceId, payerId);
         return Response.ok(view).tag(PayerTermsService.etag(view)).build();
     }
@@ -86,8 +87,8 @@ public class PayerTermsResource {
     @APIResponse(responseCode = "403", description = "Not a supervisor or admin")
     @APIResponse(responseCode = "404", description = "No such payer, or a practice outside the token's practices")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag; nothing was changed")
-    public Response put(@PathParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String practiceId,
-                        @PathParam("payerId") @Parameter(example = "AETNA", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String payerId,
+    public Response put(@PathParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = ApiSchemas.ID_PATTERN)) String practiceId,
+                        @PathParam("payerId") @Parameter(example = "AETNA", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = ApiSchemas.ID_PATTERN)) String payerId,
                         @HeaderParam("If-Match") @Parameter(description = "ETag from GET; the change is refused with 412 "
                                 + "when the terms changed since", example = "\"5d41402abc4b2a76b9719d911017c592\"",
                                 schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String ifMatch,

@@ -1,5 +1,6 @@
 package com.ardesk.claims.payment;
 
+import com.ardesk.kit.openapi.ApiSchemas;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,5 +12,5 @@ public record AdjustmentInput(@Schema(description = "CO, PR, OA, PI or CR", exam
                               @Schema(description = "CARC", example = "45", maxLength = 5, pattern = "^[A-Z0-9]{1,5}$")
                               String reasonCode,
                               @Schema(description = "Negative when the payer reverses an adjustment", example = "80.00",
-                                      type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99") BigDecimal amount) {
+                                      type = SchemaType.NUMBER, minimum = ApiSchemas.MONEY_MIN, maximum = ApiSchemas.MONEY_MAX) BigDecimal amount) {
 }

@@ -1,5 +1,6 @@
 package com.ardesk.claims.payment;
 
+import com.ardesk.kit.openapi.ApiSchemas;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,7 +12,7 @@ import java.util.UUID;
 /** A posted payment with its adjustments. */
 @Schema(description = "A payment posted to the claim; a negative amount is a reversal")
 public record PaymentView(@Schema(implementation = String.class, format = "uuid", maxLength = 36) UUID paymentId,
-                          @Schema(example = "120.00", type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99") BigDecimal amount,
+                          @Schema(example = "120.00", type = SchemaType.NUMBER, minimum = ApiSchemas.MONEY_MIN, maximum = ApiSchemas.MONEY_MAX) BigDecimal amount,
                           @Schema(implementation = String.class, format = "date", maxLength = 10) LocalDate paidOn,
                           @Schema(example = "EFT", maxLength = 8) String method,
                           @Schema(example = "EFT-88812", maxLength = 64) String reference,

@@ -1,6 +1,7 @@
 package com.ardesk.claims.remit;
 
 import com.ardesk.claims.x12.X12Exception;
+import com.ardesk.kit.openapi.ApiSchemas;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.web.Page;
 import jakarta.annotation.security.RolesAllowed;
@@ -80,7 +81,7 @@ public class RemittanceResource {
     @APIResponse(responseCode = "404", description = "practiceId is not in the caller's token")
     @APIResponse(responseCode = "413", description = "The file is larger than the limit (512 MiB by default)")
     public Response post(@QueryParam("practiceId") @Parameter(description = "Match claims in this practice only", example = "P100",
-                                 schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"))
+                                 schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = ApiSchemas.ID_PATTERN))
                          String practiceId, InputStream body) {
         remittances.scope(practiceId);
         java.nio.file.Path file = spool(body);
@@ -166,7 +167,7 @@ public class RemittanceResource {
     public Page<RemittanceView> list(@QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50",
                                              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500", defaultValue = "50")) Integer limit,
                                      @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page",
-                                             schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "^[A-Za-z0-9_-]*$")) String cursor) {
+                                             schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = ApiSchemas.CURSOR_PATTERN)) String cursor) {
         return remittances.list(limit, cursor);
     }
 

@@ -11,12 +11,13 @@ import com.ardesk.claims.x12.X12Exception;
 import com.ardesk.kit.jdbc.TextArrayColumns;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
-import com.ardesk.kit.web.Cursors;
+import com.ardesk.kit.web.Keyset;
 import com.ardesk.kit.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -45,6 +46,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class RemittanceService {
+    /** Newest first: received at, then remittance id. */
+    private static final Keyset PAGES = Keyset.of("remittances", 2);
     private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
     private static final String INSERT_CLAIM_ROWS = """
             insert into remittance_claim (remittance_id, patient_control_number, claim_status_code, claim_id, charge,
@@ -411,28 +414,22 @@ public class RemittanceService {
     }
 
     @Transactional
+    @SuppressWarnings("unchecked")
     public Page<RemittanceView> list(Integer limit, String cursor) {
-        int size = Cursors.limit(limit);
-        List<String> after = Cursors.decode(cursor, 2);
-        StringBuilder sql = new StringBuilder("select remittance_id from remittance where practice_id in (:practices)");
-        if (!after.isEmpty()) {
+        Keyset.Request page = PAGES.request(limit, cursor);
+        StringBuilder sql = new StringBuilder("select remittance_id, received_at from remittance where practice_id in (:practices)");
+        if (page.after() != null) {
             sql.append(" and (received_at, remittance_id) < (cast(:at as timestamptz), cast(:id as uuid))");
         }
         sql.append(" order by received_at desc, remittance_id desc");
-        var query = em.createNativeQuery(sql.toString()).setParameter("practices", tenancy.practices());
-        if (!after.isEmpty()) {
-            try {
-                query.setParameter("at", Timestamp.from(Instant.parse(after.get(0)))).setParameter("id", UUID.fromString(after.get(1)).toString());
-            } catch (RuntimeException e) {
-                throw ProblemException.validation("cursor", "is not a cursor this API issued");
-            }
+        NativeQuery<Object[]> query = em.createNativeQuery(sql.toString()).unwrap(NativeQuery.class)
+                .addScalar("remittance_id", UUID.class).addScalar("received_at", Instant.class);
+        query.setParameter("practices", tenancy.practices());
+        if (page.after() != null) {
+            query.setParameter("at", page.after().instant(0)).setParameter("id", page.after().uuid(1));
         }
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = query.setMaxResults(size + 1).getResultList();
-        List<RemittanceView> views = ids.stream().limit(size).map(this::view).toList();
-        String next = ids.size() > size ? Cursors.encode(views.get(size - 1).receivedAt().toString(),
-                views.get(size - 1).remittanceId().toString()) : null;
-        return new Page<>(views, next);
+        return page.page(query.setMaxResults(page.fetch()).getResultList(), row -> List.of(row[1], row[0]),
+                row -> view((UUID) row[0]));
     }
 
     List<String> scope(String practiceId) {

@@ -1,5 +1,6 @@
 package com.ardesk.claims.remit;
 
+import com.ardesk.kit.openapi.ApiSchemas;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -13,13 +14,13 @@ import java.util.UUID;
 @Schema(description = "An 835 payment and what was posted from it")
 public record RemittanceView(@Schema(implementation = String.class, format = "uuid", maxLength = 36) UUID remittanceId,
                              @Schema(description = "The practice the payment was posted to", maxLength = 64,
-                                     pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+                                     pattern = ApiSchemas.ID_PATTERN)
                              String practiceId,
                              @Schema(example = "MEDICARE PART B", maxLength = 200) String payerName,
                              @Schema(maxLength = 80) String payerIdentifier,
                              @Schema(example = "1234567890", maxLength = 80) String traceNumber,
                              @Schema(example = "ACH", maxLength = 8) String paymentMethod,
-                             @Schema(example = "1250.00", type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99")
+                             @Schema(example = "1250.00", type = SchemaType.NUMBER, minimum = ApiSchemas.MONEY_MIN, maximum = ApiSchemas.MONEY_MAX)
                              BigDecimal paymentAmount,
                              @Schema(implementation = String.class, format = "date", maxLength = 10) LocalDate paymentDate,
                              @Schema(implementation = String.class, format = "date-time", maxLength = 35) Instant receivedAt,
@@ -47,9 +48,9 @@ public record RemittanceView(@Schema(implementation = String.class, format = "uu
     public record ClaimResult(@Schema(example = "PM-2026-000123", maxLength = 64) String patientControlNumber,
                               @Schema(example = "1", maxLength = 4) String claimStatusCode,
                               @Schema(implementation = String.class, format = "uuid", maxLength = 36) UUID claimId,
-                              @Schema(type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99") BigDecimal charge,
-                              @Schema(type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99") BigDecimal paid,
-                              @Schema(type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99") BigDecimal patientResponsibility,
+                              @Schema(type = SchemaType.NUMBER, minimum = ApiSchemas.MONEY_MIN, maximum = ApiSchemas.MONEY_MAX) BigDecimal charge,
+                              @Schema(type = SchemaType.NUMBER, minimum = ApiSchemas.MONEY_MIN, maximum = ApiSchemas.MONEY_MAX) BigDecimal paid,
+                              @Schema(type = SchemaType.NUMBER, minimum = ApiSchemas.MONEY_MIN, maximum = ApiSchemas.MONEY_MAX) BigDecimal patientResponsibility,
                               @Schema(maxLength = 64) String payerClaimControlNumber,
                               @Schema(example = "posted", description = "posted, denied, reversed, unmatched, skipped or rejected",
                                       enumeration = {"posted", "denied", "reversed", "unmatched", "skipped", "rejected"})
@@ -73,6 +74,6 @@ public record RemittanceView(@Schema(implementation = String.class, format = "uu
                                          @Schema(implementation = String.class, format = "date", maxLength = 10) LocalDate fiscalPeriod,
                                          @Schema(example = "WO", maxLength = 8) String reasonCode,
                                          @Schema(maxLength = 80) String reference,
-                                         @Schema(type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99") BigDecimal amount) {
+                                         @Schema(type = SchemaType.NUMBER, minimum = ApiSchemas.MONEY_MIN, maximum = ApiSchemas.MONEY_MAX) BigDecimal amount) {
     }
 }

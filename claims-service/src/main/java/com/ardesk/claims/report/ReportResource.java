@@ -1,6 +1,7 @@
 package com.ardesk.claims.report;
 
 import com.ardesk.kit.aging.AgingBasis;
+import com.ardesk.kit.openapi.ApiSchemas;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.web.Params;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,7 +39,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The aging report")
     @APIResponse(responseCode = "400", description = "Missing practiceId or invalid basis/asOf")
     @APIResponse(responseCode = "404", description = "The practice is not in the caller's token")
-    public ReportViews.ArAging arAging(@QueryParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String practiceId,
+    public ReportViews.ArAging arAging(@QueryParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = ApiSchemas.ID_PATTERN)) String practiceId,
                                        @QueryParam("basis") @Parameter(description = "FIRST_BILLED or SERVICE_DATE, any case",
                                                example = "FIRST_BILLED", schema = @Schema(type = SchemaType.STRING, maxLength = 12)) String basis,
                                        @QueryParam("asOf") @Parameter(example = "2026-11-23", schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) String asOf) {
@@ -60,7 +61,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The KPIs")
     @APIResponse(responseCode = "400", description = "Missing practiceId or invalid dates")
     @APIResponse(responseCode = "404", description = "The practice is not in the caller's token")
-    public ReportViews.Kpis kpis(@QueryParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String practiceId,
+    public ReportViews.Kpis kpis(@QueryParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = ApiSchemas.ID_PATTERN)) String practiceId,
                                  @QueryParam("from") @Parameter(example = "2026-08-26", schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) String from,
                                  @QueryParam("to") @Parameter(example = "2026-11-23", schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) String to) {
         return reports.kpis(practiceId, Params.date("from", from), Params.date("to", to));

@@ -10,7 +10,7 @@ import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.kit.problem.FieldError;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
-import com.ardesk.kit.web.Cursors;
+import com.ardesk.kit.web.Keyset;
 import com.ardesk.kit.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,14 +18,12 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * GET /api/v1/claims: filters and keyset pages (no OFFSET, so page 500 is as fast as page 1) in
@@ -61,6 +59,9 @@ public class ClaimSearch {
         }
     }
 
+    /** Sort key, then claim id. */
+    private static final Keyset PAGES = Keyset.of("claims", 2);
+
     private final EntityManager em;
     private final Tenancy tenancy;
     private final PracticeClock calendar;
@@ -75,18 +76,20 @@ public class ClaimSearch {
 
     @Transactional
     public Page<ClaimSummary> search(Filter f, Integer limit, String cursor) {
-        int size = Cursors.limit(limit);
         SortBy sort = f.sort() == null ? SortBy.CREATED : f.sort();
+        Keyset.Request page = PAGES.request(limit, cursor, f.practiceId(), f.statuses(), f.payerId(), f.agingBucket(),
+                f.minBalance(), f.denied(), sort);
         AgingBasis basis = config.basis();
         String basisField = basis == AgingBasis.FIRST_BILLED ? "c.submittedOn" : "c.serviceDateFrom";
         Where where = filters(f, basisField);
-        String order = keyset(where, sort, basisField, Cursors.decode(cursor, 2));
+        String order = keyset(where, sort, basisField, page.after());
         TypedQuery<Claim> query = em.createQuery("select c from Claim c where " + where.clause + " order by " + order, Claim.class);
         where.params.forEach(query::setParameter);
-        List<Claim> rows = query.setMaxResults(size + 1).getResultList();
-        List<Claim> page = rows.subList(0, Math.min(size, rows.size()));
-        String next = rows.size() > size ? nextCursor(page.get(size - 1), sort, basis) : null;
-        return new Page<>(summaries(page, basis), next);
+        return page.pageViews(query.setMaxResults(page.fetch()).getResultList(), c -> List.of(switch (sort) {
+            case BALANCE -> c.balance;
+            case AGING -> AgingCalculator.basisDate(basis, c.submittedOn, c.serviceDateFrom);
+            default -> c.createdAt;
+        }, c.claimId), claims -> summaries(claims, basis));
     }
 
     /** The filters' conditions; 404 for a practice outside the token, 400 for an unknown aging bucket. */
@@ -128,24 +131,24 @@ public class ClaimSearch {
      * Adds "after the cursor's row" to {@code where} when there is a cursor, and answers the ORDER BY
      * of {@code sort}; the claim id breaks ties, so the keyset is unique.
      */
-    private static String keyset(Where where, SortBy sort, String basisField, List<String> after) {
+    private static String keyset(Where where, SortBy sort, String basisField, Keyset.Position after) {
         String order = switch (sort) {
             case BALANCE -> "c.balance desc, c.claimId asc";
             case AGING -> basisField + " asc, c.claimId asc";
             default -> "c.createdAt desc, c.claimId asc";
         };
-        if (after.isEmpty()) {
+        if (after == null) {
             return order;
         }
         switch (sort) {
             case BALANCE -> where.and("(c.balance < :k1 or (c.balance = :k1 and c.claimId > :k2))",
-                    "k1", parse(() -> new BigDecimal(after.get(0))));
+                    "k1", after.decimal(0));
             case AGING -> where.and("(" + basisField + " > :k1 or (" + basisField + " = :k1 and c.claimId > :k2))",
-                    "k1", parse(() -> LocalDate.parse(after.get(0))));
+                    "k1", after.date(0));
             default -> where.and("(c.createdAt < :k1 or (c.createdAt = :k1 and c.claimId > :k2))",
-                    "k1", parse(() -> Instant.parse(after.get(0))));
+                    "k1", after.instant(0));
         }
-        where.params.put("k2", parse(() -> UUID.fromString(after.get(1))));
+        where.params.put("k2", after.uuid(1));
         return order;
     }
 
@@ -161,22 +164,5 @@ public class ClaimSearch {
                     c.serviceDateFrom, c.submittedOn, c.billedAmount, c.balance, days, AgingBucket.of(days),
                     deniedIds.contains(c.claimId));
         }).toList();
-    }
-
-    private static String nextCursor(Claim last, SortBy sort, AgingBasis basis) {
-        String key = switch (sort) {
-            case BALANCE -> last.balance.toPlainString();
-            case AGING -> AgingCalculator.basisDate(basis, last.submittedOn, last.serviceDateFrom).toString();
-            default -> last.createdAt.toString();
-        };
-        return Cursors.encode(key, last.claimId.toString());
-    }
-
-    private static <T> T parse(Supplier<T> parser) {
-        try {
-            return parser.get();
-        } catch (RuntimeException e) {
-            throw ProblemException.validation("cursor", "is not a cursor this API issued");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.ardesk.claims.status;
 
+import com.ardesk.kit.openapi.ApiSchemas;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -37,7 +38,7 @@ public record PayerStatusView(@Schema(implementation = String.class, format = "u
                         @Schema(description = "STC02: the day the status took effect", implementation = String.class, format = "date",
                                 maxLength = 10, example = "2026-11-20") LocalDate effectiveOn,
                         @Schema(description = "STC04: the claim amount the payer reports", example = "280.50", type = SchemaType.NUMBER,
-                                minimum = "-999999999999.99", maximum = "999999999999.99") BigDecimal amount,
+                                minimum = ApiSchemas.MONEY_MIN, maximum = ApiSchemas.MONEY_MAX) BigDecimal amount,
                         @Schema(description = "TRN02: the trace the status was reported under (CLM01 in a 277CA)",
                                 example = "PM-2026-000123", maxLength = 80) String trace,
                         @Schema(description = "When AR Desk received it", implementation = String.class, format = "date-time",

@@ -12,6 +12,7 @@ import com.ardesk.claims.claim.StatusChange;
 import com.ardesk.claims.claim.UpsertQueue;
 import com.ardesk.claims.search.ClaimSearch;
 import com.ardesk.claims.search.ClaimSummary;
+import com.ardesk.kit.openapi.ApiSchemas;
 import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.web.Page;
 import com.ardesk.kit.web.Params;
@@ -108,7 +109,7 @@ public class ClaimResource {
     public Response upsert(@HeaderParam("If-Match") @Parameter(description = "ETag from GET; the update is refused with 412 "
                                    + "when the claim changed since", example = "\"3\"",
                                    schema = @Schema(type = SchemaType.STRING, maxLength = 64)) String ifMatch,
-                           @PathParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String practiceId,
+                           @PathParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = ApiSchemas.ID_PATTERN)) String practiceId,
                            @PathParam("externalClaimId") @Parameter(example = "PM-2026-000123",
                                    schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[\\x21-\\x7E]{1,64}$")) String externalClaimId,
                            ClaimInput body) {
@@ -173,10 +174,10 @@ public class ClaimResource {
     @APIResponse(responseCode = "200", description = "A page of claims")
     @APIResponse(responseCode = "400", description = "A filter value is invalid")
     public Page<ClaimSummary> list(
-            @QueryParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String practiceId,
+            @QueryParam("practiceId") @Parameter(example = "P100", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = ApiSchemas.ID_PATTERN)) String practiceId,
             @QueryParam("status") @Parameter(description = "One or more statuses, comma-separated", example = "DENIED,PARTIALLY_PAID",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 4096)) String status,
-            @QueryParam("payerId") @Parameter(example = "MEDICARE", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) String payerId,
+            @QueryParam("payerId") @Parameter(example = "MEDICARE", schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = ApiSchemas.ID_PATTERN)) String payerId,
             @QueryParam("agingBucket") @Parameter(schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"0-30", "31-60", "61-90", "91-120", "120+"})) String agingBucket,
             @QueryParam("minBalance") @Parameter(example = "100.00") BigDecimal minBalance,
@@ -187,7 +188,7 @@ public class ClaimResource {
             @QueryParam("limit") @Parameter(description = "Page size, 1-500", example = "50",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500", defaultValue = "50")) Integer limit,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = "^[A-Za-z0-9_-]*$")) String cursor) {
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 1024, pattern = ApiSchemas.CURSOR_PATTERN)) String cursor) {
         return search.search(new ClaimSearch.Filter(practiceId, statuses(status), payerId, agingBucket, minBalance,
                 Params.bool("denied", denied), sortBy(sort)), limit, cursor);
     }

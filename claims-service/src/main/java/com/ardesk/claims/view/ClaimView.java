@@ -8,6 +8,7 @@ import com.ardesk.claims.denial.DenialView;
 import com.ardesk.claims.payment.PaymentView;
 import com.ardesk.kit.aging.AgingBasis;
 import com.ardesk.kit.aging.AgingBucket;
+import com.ardesk.kit.openapi.ApiSchemas;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,28 +23,28 @@ import java.util.UUID;
 @Schema(description = "A claim with its lines, money totals, aging, deadlines, denials, payments and appeals.")
 public record ClaimView(
         @Schema(implementation = String.class, format = "uuid", maxLength = 36) UUID claimId,
-        @Schema(example = "P100", maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$") String practiceId,
+        @Schema(example = "P100", maxLength = 64, pattern = ApiSchemas.ID_PATTERN) String practiceId,
         @Schema(example = "PM-2026-000123", maxLength = 64, pattern = "^[\\x21-\\x7E]{1,64}$") String externalClaimId,
         ClaimInput.PatientInput patient,
-        @Schema(example = "MEDICARE", maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$") String payerId,
+        @Schema(example = "MEDICARE", maxLength = 64, pattern = ApiSchemas.ID_PATTERN) String payerId,
         @Schema(example = "1234567893", maxLength = 10, pattern = "^[0-9]{10}$") String providerNpi,
         @Schema(implementation = String.class, format = "date", maxLength = 10) LocalDate serviceDateFrom,
         @Schema(implementation = String.class, format = "date", maxLength = 10) LocalDate serviceDateTo,
         @Schema(implementation = String.class, format = "date", maxLength = 10) LocalDate submittedOn,
         ClaimStatus status,
-        @Schema(example = "370.00", type = SchemaType.NUMBER, minimum = "0", maximum = "999999999999.99") BigDecimal billedAmount,
-        @Schema(example = "120.00", type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99")
+        @Schema(example = "370.00", type = SchemaType.NUMBER, minimum = "0", maximum = ApiSchemas.MONEY_MAX) BigDecimal billedAmount,
+        @Schema(example = "120.00", type = SchemaType.NUMBER, minimum = ApiSchemas.MONEY_MIN, maximum = ApiSchemas.MONEY_MAX)
         BigDecimal paidAmount,
         @Schema(description = "Contractual and other (non-patient) adjustments", example = "80.00",
-                type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99") BigDecimal adjustmentAmount,
+                type = SchemaType.NUMBER, minimum = ApiSchemas.MONEY_MIN, maximum = ApiSchemas.MONEY_MAX) BigDecimal adjustmentAmount,
         @Schema(description = "Patient's share (PR adjustments)", example = "30.00",
-                type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99") BigDecimal patientResponsibility,
-        @Schema(example = "0.00", type = SchemaType.NUMBER, minimum = "0", maximum = "999999999999.99") BigDecimal writtenOffAmount,
+                type = SchemaType.NUMBER, minimum = ApiSchemas.MONEY_MIN, maximum = ApiSchemas.MONEY_MAX) BigDecimal patientResponsibility,
+        @Schema(example = "0.00", type = SchemaType.NUMBER, minimum = "0", maximum = ApiSchemas.MONEY_MAX) BigDecimal writtenOffAmount,
         @Schema(description = "What the payer still owes: billed - paid - adjustments - patient responsibility - write-offs",
                 example = "140.00",
-                type = SchemaType.NUMBER, minimum = "-999999999999.99", maximum = "999999999999.99") BigDecimal balance,
+                type = SchemaType.NUMBER, minimum = ApiSchemas.MONEY_MIN, maximum = ApiSchemas.MONEY_MAX) BigDecimal balance,
         @Schema(description = "True when more was paid than owed (negative balance)") boolean creditBalance,
-        @Schema(example = "47", minimum = "0", maximum = "9223372036854775807") long agingDays,
+        @Schema(example = "47", minimum = "0", maximum = ApiSchemas.LONG_MAX) long agingDays,
         @Schema(example = "31-60") AgingBucket agingBucket,
         @Schema(description = "Which date aging counts from") AgingBasis agingBasis,
         @Schema(description = "Last day to file with this payer, from the payer rule in force",
@@ -66,7 +67,7 @@ public record ClaimView(
                            @Schema(type = SchemaType.ARRAY, implementation = ClaimInput.Modifier.class, maxItems = 4)
                            List<String> modifiers,
                            @Schema(minimum = "1", maximum = "9999") int units,
-                           @Schema(example = "185.00", type = SchemaType.NUMBER, minimum = "0", maximum = "999999999999.99")
+                           @Schema(example = "185.00", type = SchemaType.NUMBER, minimum = "0", maximum = ApiSchemas.MONEY_MAX)
                            BigDecimal chargeAmount,
                            @Schema(type = SchemaType.ARRAY, implementation = ClaimInput.DiagnosisCode.class, maxItems = 4)
                            List<String> diagnosisCodes) {

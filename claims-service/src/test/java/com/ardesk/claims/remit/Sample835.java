@@ -1,7 +1,7 @@
 package com.ardesk.claims.remit;
 
 /** 835 files for tests, built with exact ISA widths so the delimiters sit where the standard puts them. */
-final class Sample835 {
+public final class Sample835 {
     private Sample835() {
     }
 
@@ -32,7 +32,7 @@ final class Sample835 {
      * Paid claim, denied claim, a claim nobody knows, and a PLB, for practice claims {@code prefix}-PAID etc.;
      * balanced: BPR02 450.00 = 200.00 + 0 + 100.00 − (−150.00).
      */
-    static String file(String prefix, String trace) {
+    public static String file(String prefix, String trace) {
         return isa('*', ':', '~') + "\n" + String.join("~\n",
                 "GS*HP*5010TEST*ARDESK*20261120*1200*101*X*005010X221A1",
                 "ST*835*0001",

@@ -1,7 +1,7 @@
 package com.ardesk.followup.prep;
 
-import com.ardesk.followup.infra.ApiSchemas;
 import com.ardesk.followup.task.TaskView;
+import com.ardesk.kit.openapi.ApiSchemas;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -60,7 +60,7 @@ public record PrepPacket(ClaimInfo claim,
     public record DenialInfo(@Schema(implementation = String.class, format = "uuid", maxLength = 36) UUID denialId,
                              @Schema(example = "CO", maxLength = 4) String groupCode,
                              @Schema(example = "197", maxLength = 8) String reasonCode,
-                             @Schema(example = "[\"N54\"]", type = SchemaType.ARRAY, implementation = ApiSchemas.RemarkCode.class,
+                             @Schema(example = "[\"N54\"]", type = SchemaType.ARRAY, implementation = RemarkCode.class,
                                      maxItems = 10) List<String> remarkCodes,
                              @Schema(example = "AUTHORIZATION", maxLength = 40) String category,
                              @Schema(example = "4210.00") BigDecimal amount,
@@ -133,5 +133,10 @@ public record PrepPacket(ClaimInfo claim,
                              @Schema(example = "DENIED", maxLength = 32) String status,
                              @Schema(example = "AUTHORIZATION", maxLength = 40) String denialCategory,
                              @Schema(example = "IN_PROCESS", maxLength = 32) String lastOutcome) {
+    }
+
+    /** A RARC as claims-service accepts it (at most 10 per denial) before ClaimDenied carries it here. */
+    @Schema(name = "RemarkCode", type = SchemaType.STRING, maxLength = 6, example = "N54")
+    public interface RemarkCode {
     }
 }

@@ -1,6 +1,6 @@
 package com.ardesk.followup.prep;
 
-import com.ardesk.followup.infra.ApiSchemas;
+import com.ardesk.kit.openapi.ApiSchemas;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;

@@ -18,24 +18,21 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Applies one {@code ar.calls.v1} event: calls and promises into the read model, then the rules. */
 @ApplicationScoped
 public class CallProjection {
     private final TaskEngine tasks;
     private final ClaimLocks locks;
-    private final RulesConfig config;
-    private final Map<String, FollowUpRules> rules = new ConcurrentHashMap<>();
+    private final PracticeRules rules;
     private final PracticeClock clock;
     private final EntityManager em;
 
-    public CallProjection(TaskEngine tasks, ClaimLocks locks, RulesConfig config, PracticeClock clock, EntityManager em) {
+    public CallProjection(TaskEngine tasks, ClaimLocks locks, PracticeRules rules, PracticeClock clock, EntityManager em) {
         this.tasks = tasks;
         this.locks = locks;
-        this.config = config;
+        this.rules = rules;
         this.clock = clock;
         this.em = em;
     }
@@ -80,7 +77,7 @@ public class CallProjection {
                             + (call.referenceNumber() != null ? ", ref " + call.referenceNumber() : ""), call.callId());
             tasks.releaseLeases(claimId);
             ClaimSnapshot claim = ClaimSnapshot.findById(claimId);
-            tasks.apply(claimId, event.practiceId(), rules(event).callLogged(call, day, clock.zone(event.practiceId()),
+            tasks.apply(claimId, event.practiceId(), rules.of(event).callLogged(call, day, clock.zone(event.practiceId()),
                     claim != null ? claim.appealDeadline : null), call.callerId() != null ? call.callerId() : "system", at);
         }
     }
@@ -106,7 +103,7 @@ public class CallProjection {
                 + Money.format(p.amount()) + " by " + p.expectedOn()
                 + (p.method() != null ? " (" + p.method() + (p.reference() != null ? " " + p.reference() : "") + ")" : ""),
                 p.promiseId());
-        tasks.apply(p.claimId(), event.practiceId(), rules(event).promiseToPay(p), ClaimProjection.SYSTEM, at);
+        tasks.apply(p.claimId(), event.practiceId(), rules.of(event).promiseToPay(p), ClaimProjection.SYSTEM, at);
     }
 
     private void promiseKept(EventEnvelope event, PromiseKept k, Instant at) {
@@ -114,7 +111,7 @@ public class CallProjection {
         settle(k.promiseId(), "KEPT", k.keptOn(), at);
         TimelineEntry.record(k.claimId(), event.practiceId(), at, "PROMISE_KEPT", "promise kept on " + k.keptOn()
                 + ": " + Money.format(k.amount()), k.promiseId());
-        tasks.apply(k.claimId(), event.practiceId(), rules(event).promiseKept(k), ClaimProjection.SYSTEM, at);
+        tasks.apply(k.claimId(), event.practiceId(), rules.of(event).promiseKept(k), ClaimProjection.SYSTEM, at);
     }
 
     private void promiseBroken(EventEnvelope event, PromiseBroken b, Instant at) {
@@ -135,7 +132,7 @@ public class CallProjection {
         }
         TimelineEntry.record(b.claimId(), event.practiceId(), at, "PROMISE_BROKEN", "promise of " + Money.format(b.amount())
                 + " due " + b.expectedOn() + " broken on " + b.brokenOn(), b.promiseId());
-        tasks.apply(b.claimId(), event.practiceId(), rules(event).promiseBroken(b, day(event)),
+        tasks.apply(b.claimId(), event.practiceId(), rules.of(event).promiseBroken(b, day(event)),
                 ClaimProjection.SYSTEM, at);
     }
 
@@ -147,17 +144,6 @@ public class CallProjection {
             promise.updatedAt = at;
         }
         return promise;
-    }
-
-    /** Rules with the event's practice settings; one instance per practice, built on first use. */
-    private FollowUpRules rules(EventEnvelope event) {
-        return rules(event.practiceId());
-    }
-
-    private FollowUpRules rules(String practiceId) {
-        // ConcurrentHashMap takes no null key; a practice-less event gets the global settings
-        return rules.computeIfAbsent(practiceId == null ? "" : practiceId,
-                key -> new FollowUpRules(config.settings(practiceId)));
     }
 
     /** "Today" where the event's practice works. */

@@ -37,7 +37,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Applies {@code ar.claims.v1} events: read model first, then the rules on the updated claim. */
 @ApplicationScoped
@@ -69,17 +68,16 @@ public class ClaimProjection {
 
     private final TaskEngine tasks;
     private final ClaimLocks locks;
-    private final RulesConfig config;
-    private final Map<String, FollowUpRules> rules = new ConcurrentHashMap<>();
+    private final PracticeRules rules;
     private final PracticeClock clock;
     private final AgroalDataSource dataSource;
     private final EntityManager em;
 
-    public ClaimProjection(TaskEngine tasks, ClaimLocks locks, RulesConfig config, PracticeClock clock,
+    public ClaimProjection(TaskEngine tasks, ClaimLocks locks, PracticeRules rules, PracticeClock clock,
                            AgroalDataSource dataSource, EntityManager em) {
         this.tasks = tasks;
         this.locks = locks;
-        this.config = config;
+        this.rules = rules;
         this.clock = clock;
         this.dataSource = dataSource;
         this.em = em;
@@ -146,7 +144,7 @@ public class ClaimProjection {
         Set<UUID> withOpenTasks = tasks.claimsWithOpenTasks(ids);
         for (Applied a : applied) {
             ClaimChanged c = a.change().changed();
-            List<TaskAction> actions = rules(a.practiceId()).claimSnapshot(c.status(), balance(c), c.appealDeadline(),
+            List<TaskAction> actions = rules.of(a.practiceId()).claimSnapshot(c.status(), balance(c), c.appealDeadline(),
                     c.timelyFilingDeadline(), clock.today(a.practiceId()));
             // closing and cancelling act on open tasks only: without one (nor one to open, nor to
             // re-score) the task engine would find nothing to do
@@ -247,7 +245,7 @@ public class ClaimProjection {
         claim.snapshotVersion = c.version();
         claim.updatedAt = at;
         claim.persist();
-        tasks.apply(claim.claimId, claim.practiceId, rules(claim.practiceId).claimSnapshot(claim.status, claim.balance,
+        tasks.apply(claim.claimId, claim.practiceId, rules.of(claim.practiceId).claimSnapshot(claim.status, claim.balance,
                 claim.appealDeadline, claim.timelyFilingDeadline, clock.today(claim.practiceId)), SYSTEM, at);
     }
 
@@ -279,7 +277,7 @@ public class ClaimProjection {
         TimelineEntry.record(d.claimId(), event.practiceId(), at, "CLAIM_DENIED", "denied " + d.groupCode() + "-"
                 + d.reasonCode() + " (" + d.category() + ") " + Money.format(d.amount()) + " on " + d.deniedOn()
                 + (d.appealDeadline() != null ? ", appeal by " + d.appealDeadline() : ""), d.denialId());
-        tasks.apply(d.claimId(), event.practiceId(), rules(event).claimDenied(d, day(event)), SYSTEM, at);
+        tasks.apply(d.claimId(), event.practiceId(), rules.of(event).claimDenied(d, day(event)), SYSTEM, at);
     }
 
     private void paymentPosted(EventEnvelope event, ClaimPaymentPosted p, Instant at) {
@@ -309,7 +307,7 @@ public class ClaimProjection {
                 + " posted on " + p.paidOn() + (p.method() != null ? " by " + p.method() : "")
                 + (p.reference() != null ? " ref " + p.reference() : "") + ", balance " + Money.format(p.balanceAfter()),
                 p.paymentId());
-        tasks.apply(p.claimId(), event.practiceId(), rules(event).paymentPosted(p), SYSTEM, at);
+        tasks.apply(p.claimId(), event.practiceId(), rules.of(event).paymentPosted(p), SYSTEM, at);
     }
 
     private void statusChanged(EventEnvelope event, ClaimStatusChanged s, Instant at) {
@@ -329,7 +327,7 @@ public class ClaimProjection {
             TimelineEntry.record(s.claimId(), event.practiceId(), at, "STATUS_CHANGED", s.fromStatus() + " → " + s.toStatus()
                     + (s.reason() != null ? " (" + s.reason() + ")" : ""), null);
         }
-        FollowUpRules practiceRules = rules(event);
+        FollowUpRules practiceRules = rules.of(event);
         List<TaskAction> actions = new ArrayList<>(practiceRules.claimStatusChanged(s.toStatus()));
         actions.addAll(practiceRules.payerStatus(s, day(event)));
         tasks.apply(s.claimId(), event.practiceId(), actions, SYSTEM, at);
@@ -340,7 +338,7 @@ public class ClaimProjection {
         TimelineEntry.record(a.claimId(), event.practiceId(), at, "APPEAL_FILED", "appeal level " + a.level()
                 + " filed on " + a.filedOn() + (a.deadline() != null ? ", payer decides by " + a.deadline() : ""),
                 a.appealId());
-        tasks.apply(a.claimId(), event.practiceId(), rules(event).appealFiled(a), SYSTEM, at);
+        tasks.apply(a.claimId(), event.practiceId(), rules.of(event).appealFiled(a), SYSTEM, at);
     }
 
     private void writtenOff(EventEnvelope event, ClaimWrittenOff w, Instant at) {
@@ -353,7 +351,7 @@ public class ClaimProjection {
         TimelineEntry.record(w.claimId(), event.practiceId(), at, "WRITTEN_OFF", Money.format(w.amount()) + " written off"
                 + (w.writtenOffBy() != null ? " by " + w.writtenOffBy() : "")
                 + (w.reason() != null ? ": " + w.reason() : ""), null);
-        List<TaskAction> actions = rules(event).writtenOff(w);
+        List<TaskAction> actions = rules.of(event).writtenOff(w);
         tasks.apply(w.claimId(), event.practiceId(), actions, SYSTEM, at);
     }
 
@@ -392,17 +390,6 @@ public class ClaimProjection {
         claim.snapshotVersion = -1;
         claim.updatedAt = Instant.now();
         return claim;
-    }
-
-    /** Rules with the event's practice settings; one instance per practice, built on first use. */
-    private FollowUpRules rules(EventEnvelope event) {
-        return rules(event.practiceId());
-    }
-
-    private FollowUpRules rules(String practiceId) {
-        // ConcurrentHashMap takes no null key; a practice-less event gets the global settings
-        return rules.computeIfAbsent(practiceId == null ? "" : practiceId,
-                key -> new FollowUpRules(config.settings(practiceId)));
     }
 
     /** "Today" where the event's practice works. */

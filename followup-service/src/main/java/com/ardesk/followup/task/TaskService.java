@@ -10,6 +10,7 @@ import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
 import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.kit.web.Cursors;
+import com.ardesk.kit.web.Keyset;
 import com.ardesk.kit.web.ETags;
 import com.ardesk.kit.web.Page;
 import io.quarkus.panache.common.Parameters;
@@ -19,7 +20,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -27,6 +27,9 @@ import java.util.UUID;
 /** Tasks as people work them through the API: list, create, complete, snooze, assign, cancel. */
 @ApplicationScoped
 public class TaskService {
+    /** Due first: due on, then task id. */
+    private static final Keyset PAGES = Keyset.of("tasks", 2);
+
     private final TaskEngine engine;
     private final ClaimLocks locks;
     private final Tenancy tenancy;
@@ -42,8 +45,7 @@ public class TaskService {
     @Transactional
     public Page<TaskView> list(String claimId, String status, String assignee, String dueBefore, Integer limit,
                                String cursor) {
-        int size = Cursors.limit(limit);
-        List<String> after = Cursors.decode(cursor, 2);
+        Keyset.Request page = PAGES.request(limit, cursor, claimId, status, assignee, dueBefore);
         StringBuilder query = new StringBuilder("practiceId in :practices");
         Parameters params = Parameters.with("practices", tenancy.practices());
         if (claimId != null && !claimId.isBlank()) {
@@ -65,25 +67,16 @@ public class TaskService {
             query.append(" and dueOn <= :dueBefore");
             params.and("dueBefore", Params.date("dueBefore", dueBefore));
         }
-        if (!after.isEmpty()) {
-            try {
-                query.append(" and (dueOn > :afterDue or (dueOn = :afterDue and taskId > :afterId))");
-                params.and("afterDue", LocalDate.parse(after.get(0))).and("afterId", UUID.fromString(after.get(1)));
-            } catch (DateTimeParseException | IllegalArgumentException e) {
-                throw ProblemException.validation("cursor", "is not a cursor this API issued");
-            }
+        if (page.after() != null) {
+            query.append(" and (dueOn > :afterDue or (dueOn = :afterDue and taskId > :afterId))");
+            params.and("afterDue", page.after().date(0)).and("afterId", page.after().uuid(1));
         }
         if (tenancy.practices().isEmpty()) {
             return new Page<>(List.of(), null);
         }
         List<FollowupTask> tasks = FollowupTask.<FollowupTask>find(query.toString(), Sort.by("dueOn").and("taskId"), params)
-                .page(0, size + 1).list();
-        String next = null;
-        if (tasks.size() > size) {
-            FollowupTask last = tasks.get(size - 1);
-            next = Cursors.encode(last.dueOn.toString(), last.taskId.toString());
-        }
-        return new Page<>(tasks.stream().limit(size).map(TaskView::from).toList(), next);
+                .page(0, page.fetch()).list();
+        return page.page(tasks, t -> List.of(t.dueOn, t.taskId), TaskView::from);
     }
 
     @Transactional

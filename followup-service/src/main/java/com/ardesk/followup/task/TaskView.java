@@ -1,7 +1,7 @@
 package com.ardesk.followup.task;
 
-import com.ardesk.followup.infra.ApiSchemas;
 import com.ardesk.followup.rules.TaskType;
+import com.ardesk.kit.openapi.ApiSchemas;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,7 +26,7 @@ public record TaskView(
                 maxLength = 128) String assignee,
         @Schema(example = "182", minimum = "0", maximum = ApiSchemas.INT_MAX) int priority,
         @Schema(example = "[\"appeal deadline in 6 days\", \"balance $4,210.00\", \"denied for AUTHORIZATION\"]",
-                type = SchemaType.ARRAY, implementation = ApiSchemas.PriorityReason.class, maxItems = 5) List<String> because,
+                type = SchemaType.ARRAY, implementation = PriorityReason.class, maxItems = 5) List<String> because,
         @Schema(example = "denied CO-197 (AUTHORIZATION) for $4,210.00 on 2026-11-20", maxLength = 500)
         String reason,
         @Schema(description = "Why it was closed, snoozed or cancelled", example = "claim PAID", maxLength = 500)
@@ -42,5 +42,10 @@ public record TaskView(
         return new TaskView(t.taskId, t.practiceId, t.claimId, t.type, t.status, t.dueOn, t.snoozedUntil, t.assignee,
                 t.priority, t.becauseList(), t.reason, t.closeReason, t.leasedBy, t.leaseUntil, t.createdBy,
                 t.createdAt, t.updatedAt, t.version);
+    }
+
+    /** One reason of a task's priority; the reasons are stored joined in a varchar(1000). */
+    @Schema(name = "PriorityReason", type = SchemaType.STRING, maxLength = 1000, example = "appeal deadline in 6 days")
+    public interface PriorityReason {
     }
 }

@@ -1,7 +1,8 @@
 package com.ardesk.followup.worklist;
 
-import com.ardesk.followup.infra.ApiSchemas;
+import com.ardesk.followup.task.TaskView;
 import com.ardesk.followup.rules.TaskType;
+import com.ardesk.kit.openapi.ApiSchemas;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -24,7 +25,7 @@ public record WorklistItem(
         @Schema(example = "182", minimum = "0", maximum = ApiSchemas.INT_MAX) int priority,
         @Schema(example = "appeal deadline on 2026-11-29", maxLength = 500) String reason,
         @Schema(example = "[\"appeal deadline in 6 days\", \"balance $4,210.00\", \"denied for AUTHORIZATION\"]",
-                type = SchemaType.ARRAY, implementation = ApiSchemas.PriorityReason.class, maxItems = 5) List<String> because,
+                type = SchemaType.ARRAY, implementation = TaskView.PriorityReason.class, maxItems = 5) List<String> because,
         @Schema(example = "4210.00") BigDecimal balance,
         @Schema(example = "75", minimum = "0", maximum = ApiSchemas.INT_MAX) int agingDays,
         @Schema(example = "61-90", enumeration = {"0-30", "31-60", "61-90", "91-120", "120+"}) String agingBucket,

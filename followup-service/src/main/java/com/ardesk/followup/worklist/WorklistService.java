@@ -13,6 +13,7 @@ import com.ardesk.kit.problem.ProblemException;
 import com.ardesk.kit.tenancy.Tenancy;
 import com.ardesk.kit.time.PracticeClock;
 import com.ardesk.kit.web.Cursors;
+import com.ardesk.kit.web.Keyset;
 import com.ardesk.kit.web.Page;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +51,9 @@ public class WorklistService {
             """ + "select " + ITEM_COLUMNS + """
              from t left join claim_snapshot s on s.claim_id = t.claim_id
              left join payer_info p on p.payer_id = s.payer_id""";
+    /** Both worklists, in {@link #ORDER}; two names, so a cursor of one is refused by the other. */
+    private static final Keyset MINE = Keyset.of("worklist-mine", 3);
+    private static final Keyset SEARCH = Keyset.of("worklist-search", 3);
     private static final String KEYSET = " and (t.priority < ? or (t.priority = ? and (t.due_on > ? or (t.due_on = ? and t.task_id > ?))))";
 
     private final AgroalDataSource dataSource;
@@ -70,24 +73,19 @@ public class WorklistService {
         this.aging = aging;
     }
 
-    /** A keyset position in worklist order. */
-    record After(int priority, LocalDate dueOn, UUID taskId) {
-    }
-
     /**
      * The user's open tasks due today or earlier plus the unassigned ones of their practices, minus
      * those another caller holds a lease on. One read-only statement: no transaction to begin and commit.
      */
     public Page<WorklistItem> mine(Integer limit, String cursor) {
-        int size = Cursors.limit(limit);
-        After after = after(cursor);
+        Keyset.Request page = MINE.request(limit, cursor);
         Set<String> practices = tenancy.practices();
         if (practices.isEmpty()) {
             return new Page<>(List.of(), null);
         }
         try (Connection c = dataSource.getConnection()) {
             LocalDate day = latestDate(practices);
-            return page(candidates(tenancy.user(), practices, day, true, null, after, size + 1).run(c), size);
+            return page(page, candidates(tenancy.user(), practices, day, true, null, page.after(), page.fetch()).run(c));
         } catch (SQLException e) {
             throw new IllegalStateException("worklist query failed", e);
         }
@@ -102,7 +100,7 @@ public class WorklistService {
      * @param exclude      task ids to leave out, or null
      */
     private SqlQuery candidates(String user, Set<String> practices, LocalDate day, boolean withMyLeases,
-                                UUID[] exclude, After after, int limit) {
+                                UUID[] exclude, Keyset.Position after, int limit) {
         String[] practiceIds = practices.toArray(String[]::new);
         SqlQuery q = new SqlQuery().add("select " + ITEM_COLUMNS + " from ((select t.* from followup_task t"
                 + " where t.status = 'OPEN' and t.assignee = ? and t.practice_id = any(?) and t.due_on <= ?",
@@ -117,7 +115,7 @@ public class WorklistService {
                 + " order by t." + ORDER.replace(", ", ", t.") + " limit ?", limit, limit);
     }
 
-    private static void filters(SqlQuery q, String user, boolean withMyLeases, UUID[] exclude, After after) {
+    private static void filters(SqlQuery q, String user, boolean withMyLeases, UUID[] exclude, Keyset.Position after) {
         if (withMyLeases) {
             q.add(" and (t.lease_until is null or t.lease_until < now() or t.leased_by = ?)", user);
         } else {
@@ -126,16 +124,22 @@ public class WorklistService {
         if (exclude != null && exclude.length > 0) {
             q.add(" and not (t.task_id = any(?))", (Object) exclude);
         }
+        keyset(q, after);
+    }
+
+    /** Rows after a cursor's position in worklist order. */
+    private static void keyset(SqlQuery q, Keyset.Position after) {
         if (after != null) {
-            q.add(KEYSET, after.priority(), after.priority(), after.dueOn(), after.dueOn(), after.taskId());
+            int priority = after.integer(0);
+            LocalDate dueOn = after.date(1);
+            q.add(KEYSET, priority, priority, dueOn, dueOn, after.uuid(2));
         }
     }
 
     /** Open tasks due on or before {@code dueBefore} (default today), filtered for a supervisor; one read-only statement. */
     public Page<WorklistItem> search(String assignee, String practiceId, String payerId, String type, String dueBefore,
                                      Integer limit, String cursor) {
-        int size = Cursors.limit(limit);
-        After after = after(cursor);
+        Keyset.Request page = SEARCH.request(limit, cursor, assignee, practiceId, payerId, type, dueBefore);
         Set<String> practices = tenancy.practices();
         if (practiceId != null && !practiceId.isBlank()) {
             tenancy.requireVisible(practiceId, "practice", practiceId);
@@ -159,12 +163,10 @@ public class WorklistService {
         if (taskType != null) {
             q.add(" and t.type = ?", taskType.name());
         }
-        if (after != null) {
-            q.add(KEYSET, after.priority(), after.priority(), after.dueOn(), after.dueOn(), after.taskId());
-        }
-        q.add(" order by t." + ORDER.replace(", ", ", t.") + " limit ?", size + 1);
+        keyset(q, page.after());
+        q.add(" order by t." + ORDER.replace(", ", ", t.") + " limit ?", page.fetch());
         try (Connection c = dataSource.getConnection()) {
-            return page(q.run(c), size);
+            return page(page, q.run(c));
         } catch (SQLException e) {
             throw new IllegalStateException("worklist query failed", e);
         }
@@ -288,14 +290,8 @@ public class WorklistService {
         }
     }
 
-    private static Page<WorklistItem> page(List<WorklistItem> items, int size) {
-        String next = null;
-        if (items.size() > size) {
-            WorklistItem last = items.get(size - 1);
-            next = Cursors.encode(String.valueOf(last.priority()), last.dueOn().toString(), last.taskId().toString());
-            items = items.subList(0, size);
-        }
-        return new Page<>(List.copyOf(items), next);
+    private static Page<WorklistItem> page(Keyset.Request page, List<WorklistItem> items) {
+        return page.page(items, i -> List.of(i.priority(), i.dueOn(), i.taskId()), i -> i);
     }
 
     private WorklistItem item(ResultSet rs) throws SQLException {
@@ -309,18 +305,6 @@ public class WorklistService {
                 rs.getInt("priority"), rs.getString("reason"), FollowupTask.becauseList(rs.getString("because")),
                 rs.getBigDecimal("balance"), agingDays, AgingBucket.of(agingDays).label(), rs.getString("payer_id"),
                 rs.getString("name"), rs.getString("leased_by"), leaseUntil != null ? leaseUntil.toInstant() : null);
-    }
-
-    private static After after(String cursor) {
-        List<String> keys = Cursors.decode(cursor, 3);
-        if (keys.isEmpty()) {
-            return null;
-        }
-        try {
-            return new After(Integer.parseInt(keys.get(0)), LocalDate.parse(keys.get(1)), UUID.fromString(keys.get(2)));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw ProblemException.validation("cursor", "is not a cursor this API issued");
-        }
     }
 
     /**
