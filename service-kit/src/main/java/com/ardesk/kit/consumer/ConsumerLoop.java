@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the partition moves on; a transient failure pauses only that partition (pause/resume, so the
  * thread keeps polling and the consumer keeps its group membership), seeks back to the record and
  * retries it after a capped exponential backoff, for as long as it takes. Events of one key are on
- * one partition, so per-claim order holds throughout.
+ * one partition, so per-claim order holds throughout. Each transaction runs in the trace its records
+ * came from ({@link ConsumerTracing}).
  */
 final class ConsumerLoop implements Runnable {
     private static final Duration POLL = Duration.ofMillis(500);
@@ -48,6 +49,7 @@ final class ConsumerLoop implements Runnable {
     private final EventHandler handler;
     private final EventConsumerRunner runner;
     private final DeadLetters deadLetters;
+    private final ConsumerTracing tracing;
     private final Backoff backoff;
     private final KafkaConsumer<String, String> consumer;
     // concurrent only because the paused-partitions gauge reads its size from the metrics thread
@@ -63,11 +65,12 @@ final class ConsumerLoop implements Runnable {
     private record Blocked(int retries, long resumeAt) {
     }
 
-    ConsumerLoop(EventHandler handler, EventConsumerRunner runner, DeadLetters deadLetters, KafkaClientConfig kafka,
-                 ConsumersConfig config, String instanceId, MeterRegistry registry) {
+    ConsumerLoop(EventHandler handler, EventConsumerRunner runner, DeadLetters deadLetters, ConsumerTracing tracing,
+                 KafkaClientConfig kafka, ConsumersConfig config, String instanceId, MeterRegistry registry) {
         this.handler = handler;
         this.runner = runner;
         this.deadLetters = deadLetters;
+        this.tracing = tracing;
         this.backoff = new Backoff(config.retryFirst(), config.retryMax());
         String name = handler.consumerName();
         this.consumer = new KafkaConsumer<>(kafka.client(
@@ -160,7 +163,7 @@ final class ConsumerLoop implements Runnable {
         }
         for (ConsumerRecord<String, String> record : records) {
             try {
-                runner.apply(handler, parse(record));
+                tracing.run(name(), List.of(record), () -> runner.apply(handler, parse(record)));
                 applied.increment();
             } catch (RuntimeException failure) {
                 if (!Failures.isPoison(failure) || !deadLettered(record, failure)) {
@@ -174,12 +177,14 @@ final class ConsumerLoop implements Runnable {
     }
 
     private boolean applyBatch(List<ConsumerRecord<String, String>> records) {
-        List<EventEnvelope> events = new ArrayList<>(records.size());
         try {
-            for (ConsumerRecord<String, String> record : records) {
-                events.add(parse(record));
-            }
-            runner.applyAll(handler, events);
+            tracing.run(name(), records, () -> {
+                List<EventEnvelope> events = new ArrayList<>(records.size());
+                for (ConsumerRecord<String, String> record : records) {
+                    events.add(parse(record));
+                }
+                runner.applyAll(handler, events);
+            });
             applied.increment(records.size());
             return true;
         } catch (RuntimeException failure) {

@@ -3,6 +3,7 @@ package com.ardesk.kit.consumer;
 import com.ardesk.events.EventEnvelope;
 import com.ardesk.kit.kafka.KafkaClientConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,18 +34,21 @@ public class EventConsumerRunner {
     private final ProcessedEvents processedEvents;
     private final KafkaClientConfig kafka;
     private final DeadLetters deadLetters;
+    private final ConsumerTracing tracing;
     private final ConsumersConfig config;
     private final MeterRegistry registry;
     private final String instanceId;
     private final List<ConsumerLoop> loops = new ArrayList<>();
 
     public EventConsumerRunner(Instance<EventHandler> handlers, ProcessedEvents processedEvents, KafkaClientConfig kafka,
-                               DeadLetters deadLetters, ConsumersConfig config, MeterRegistry registry,
+                               DeadLetters deadLetters, OpenTelemetry openTelemetry, ConsumersConfig config,
+                               MeterRegistry registry,
                                @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort) {
         this.handlers = handlers;
         this.processedEvents = processedEvents;
         this.kafka = kafka;
         this.deadLetters = deadLetters;
+        this.tracing = new ConsumerTracing(openTelemetry.getTracer("com.ardesk.kit.consumer"));
         this.config = config;
         this.registry = registry;
         this.instanceId = config.instanceId().orElseGet(() -> hostName() + "-" + httpPort);
@@ -55,7 +59,7 @@ public class EventConsumerRunner {
             return;
         }
         for (EventHandler handler : handlers) {
-            ConsumerLoop loop = new ConsumerLoop(handler, this, deadLetters, kafka, config, instanceId, registry);
+            ConsumerLoop loop = new ConsumerLoop(handler, this, deadLetters, tracing, kafka, config, instanceId, registry);
             loops.add(loop);
             Thread thread = new Thread(loop, "consumer-" + handler.consumerName());
             thread.setDaemon(true);

@@ -17,15 +17,17 @@ import java.util.function.Supplier;
 
 /**
  * Writes events into {@code outbox_event} in the caller's transaction, so a state change and its
- * events commit or roll back together. The relay publishes them afterwards.
+ * events commit or roll back together. The relay publishes them afterwards. Each row keeps the
+ * trace context of the code that appended it ({@link TraceContext}), so consumers join that trace.
  */
 @ApplicationScoped
 public class Outbox {
     private static final String INSERT = """
-            insert into outbox_event (id, aggregatetype, aggregateid, type, topic, timestamp, payload)
-            select cast(i as uuid), a, g, t, p, cast(s as timestamptz), cast(j as json)
+            insert into outbox_event (id, aggregatetype, aggregateid, type, topic, timestamp, payload, traceparent, tracestate)
+            select cast(i as uuid), a, g, t, p, cast(s as timestamptz), cast(j as json), tp, ts
             from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
-              cast(? as text[]), cast(? as text[])) with ordinality as e(i, a, g, t, p, s, j, n)
+              cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
+              with ordinality as e(i, a, g, t, p, s, j, tp, ts, n)
             order by n""";
     private final AgroalDataSource dataSource;
     /** The events held back by {@link #deferred} on this thread, while it runs. */
@@ -39,7 +41,8 @@ public class Outbox {
     public record Pending(String topic, String aggregateType, String aggregateId, String practiceId, Record payload) {
     }
 
-    private record Row(Pending event, EventEnvelope envelope) {
+    /** An event ready to insert, with the trace context of the code that appended it. */
+    private record Row(Pending event, EventEnvelope envelope, TraceContext trace) {
     }
 
     /**
@@ -84,8 +87,11 @@ public class Outbox {
             return List.of();
         }
         Instant now = Instant.now();
+        // taken now, not when deferred rows are written: the appending code's span is the event's cause
+        TraceContext trace = TraceContext.current();
         List<Row> rows = events.stream()
-                .map(event -> new Row(event, EventJson.envelope(event.practiceId(), event.payload(), now))).toList();
+                .map(event -> new Row(event, EventJson.envelope(event.practiceId(), event.payload(), now), trace))
+                .toList();
         List<Row> deferring = held.get();
         if (deferring != null) {
             deferring.addAll(rows);
@@ -109,7 +115,9 @@ public class Outbox {
                     .add(row -> row.envelope().type())
                     .add(row -> row.event().topic())
                     .add(row -> row.envelope().occurredAt())
-                    .add(row -> EventJson.write(row.envelope()));
+                    .add(row -> EventJson.write(row.envelope()))
+                    .add(row -> row.trace().traceparent())
+                    .add(row -> row.trace().tracestate());
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not write " + rows.size() + " outbox event(s), the first "

@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  */
 public final class OutboxRelay {
     private static final String SELECT = """
-            select seq, id, topic, aggregateid, type, payload::text from outbox_event
+            select seq, id, topic, aggregateid, type, payload::text, traceparent, tracestate from outbox_event
             where published_at is null order by seq limit ?""";
     private static final String MARK = "update outbox_event set published_at = now() where seq = any(?)";
     // oldest first along the primary key: published rows form the old end of the table
@@ -81,7 +81,8 @@ public final class OutboxRelay {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     seqs.add(rs.getLong(1));
-                    acks.add(send(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                    acks.add(send(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            new TraceContext(rs.getString(7), rs.getString(8))));
                 }
             }
         }
@@ -134,11 +135,20 @@ public final class OutboxRelay {
         }
     }
 
-    private Future<RecordMetadata> send(String id, String topic, String key, String type, String payload) {
+    private Future<RecordMetadata> send(String id, String topic, String key, String type, String payload,
+                                        TraceContext trace) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
         // Debezium's header names, so a later move to its EventRouter changes nothing for consumers
         record.headers().add("id", id.getBytes(StandardCharsets.UTF_8));
         record.headers().add("eventType", type.getBytes(StandardCharsets.UTF_8));
+        // the appending request's context as is: the consumers' spans become its children (no relay span
+        // in between: the relay's rounds mix many traces and would only add a hop)
+        if (trace.traceparent() != null) {
+            record.headers().add(TraceContext.TRACEPARENT, trace.traceparent().getBytes(StandardCharsets.UTF_8));
+            if (trace.tracestate() != null) {
+                record.headers().add(TraceContext.TRACESTATE, trace.tracestate().getBytes(StandardCharsets.UTF_8));
+            }
+        }
         return producer().send(record);
     }
 
