@@ -6,6 +6,7 @@ import com.ardesk.calls.support.Claims;
 import com.ardesk.calls.support.ClaimsTopic;
 import com.ardesk.calls.support.HeldClock;
 import com.ardesk.devstack.DevTokens;
+import com.ardesk.devstack.Money;
 import com.ardesk.devstack.TopicProbe;
 import com.ardesk.events.EventEnvelope;
 import com.ardesk.events.EventJson;
@@ -23,9 +24,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import static com.ardesk.devstack.Money.money;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -62,12 +66,16 @@ class PromiseLifecycleTest {
     Made promise(String amount, LocalDate expectedOn, String method, String reference) {
         UUID claimId = UUID.randomUUID();
         runner.apply(handler, Claims.changed("P100", claimId, "AETNA", 1));
-        String promise = """
-                {"amount":"%s","expectedOn":"%s","method":"%s"%s}""".formatted(amount, expectedOn, method,
-                reference == null ? "" : ",\"reference\":\"" + reference + "\"");
-        String promiseId = given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("""
-                        {"practiceId":"P100","payerId":"AETNA","claimIds":["%s"],"startedAt":"2026-03-02T15:04:05Z",
-                         "durationSeconds":300,"outcome":"PROMISE_TO_PAY","promise":%s}""".formatted(claimId, promise))
+        Map<String, Object> promise = new LinkedHashMap<>();
+        promise.put("amount", amount);
+        promise.put("expectedOn", expectedOn.toString());
+        promise.put("method", method);
+        if (reference != null) {
+            promise.put("reference", reference);
+        }
+        String promiseId = given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(Map.of("practiceId", "P100",
+                        "payerId", "AETNA", "claimIds", List.of(claimId), "startedAt", "2026-03-02T15:04:05Z",
+                        "durationSeconds", 300, "outcome", "PROMISE_TO_PAY", "promise", promise))
                 .post("/api/v1/calls").then().statusCode(201).extract().path("promise.promiseId");
         return new Made(claimId, promiseId);
     }
@@ -87,8 +95,8 @@ class PromiseLifecycleTest {
         runner.apply(handler, payment);
         runner.apply(handler, payment);
 
-        given().auth().oauth2(CALLER).get("/api/v1/promises/" + made.promiseId()).then().statusCode(200)
-                .body("status", equalTo("KEPT")).body("paidAmount", equalTo(1249.50f))
+        given().config(Money.exact()).auth().oauth2(CALLER).get("/api/v1/promises/" + made.promiseId()).then().statusCode(200)
+                .body("status", equalTo("KEPT")).body("paidAmount", money("1249.50"))
                 .body("paymentId", equalTo(payment.payload().path("paymentId").asText()));
         assertThat(onTopic("PromiseKept", made.promiseId(), 1)).hasSize(1);
     }

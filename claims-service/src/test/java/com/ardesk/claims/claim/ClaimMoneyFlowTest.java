@@ -2,6 +2,7 @@ package com.ardesk.claims.claim;
 
 import com.ardesk.claims.support.ClaimsInfra;
 import com.ardesk.claims.view.ClaimResourceTest;
+import com.ardesk.devstack.Money;
 import com.ardesk.devstack.TopicProbe;
 import com.ardesk.events.EventJson;
 import com.ardesk.events.Topics;
@@ -10,11 +11,14 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.ardesk.claims.support.ClaimFixtures.*;
+import static com.ardesk.devstack.Money.money;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -31,21 +35,24 @@ class ClaimMoneyFlowTest {
         payer("MCR-F");
     }
 
-    private static String deny(String id, String group, String carc, String deniedOn) {
-        return """
-                {"groupCode":"%s","reasonCode":"%s","remarkCodes":["N54"],"amount":280.50,"deniedOn":"%s"}"""
-                .formatted(group, carc, deniedOn);
+    private static Map<String, Object> deny(String id, String group, String carc, String deniedOn) {
+        return Map.of("groupCode", group, "reasonCode", carc, "remarkCodes", List.of("N54"),
+                "amount", new BigDecimal("280.50"), "deniedOn", deniedOn);
+    }
+
+    private static Map<String, Object> payment(String amount, String method, String reference) {
+        return Map.of("amount", new BigDecimal(amount), "paidOn", today().toString(), "method", method, "reference", reference);
     }
 
     @Test
     void denialGetsCategoryAndAppealDeadlineAndIsPublishedOnce() {
         String id = create("F-DENY", "MCR-F", 40);
         String deniedOn = today().minusDays(3).toString();
-        String location = given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(deny(id, "CO", "197", deniedOn))
+        String location = given().config(Money.exact()).auth().oauth2(CALLER).contentType(ContentType.JSON).body(deny(id, "CO", "197", deniedOn))
                 .post("/api/v1/claims/" + id + "/denials").then().statusCode(201)
                 .body("claimId", equalTo(id)).body("denialId", notNullValue())
                 .body("category", equalTo("AUTHORIZATION")).body("groupCode", equalTo("CO"))
-                .body("amount", equalTo(280.50f)).body("remarkCodes", hasSize(1))
+                .body("amount", money("280.50")).body("remarkCodes", hasSize(1))
                 .body("appealDeadline", equalTo(today().minusDays(3).plusDays(120).toString()))
                 .body("status", org.hamcrest.Matchers.nullValue())
                 .extract().header("Location");
@@ -82,18 +89,18 @@ class ClaimMoneyFlowTest {
     @Test
     void paymentsMoveTheBalanceExactlyToPartiallyPaidThenPaidAndOverpaymentIsKept() {
         String id = create("F-PAY", "MCR-F", 40);
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body("""
-                {"amount":100.10,"paidOn":"%s","method":"EFT","reference":"EFT-1",
-                 "adjustments":[{"groupCode":"CO","reasonCode":"45","amount":50.00},{"groupCode":"PR","reasonCode":"2","amount":30.00}]}"""
-                .formatted(today()))
+        given().config(Money.exact()).auth().oauth2(PM).contentType(ContentType.JSON).body(Map.of("amount", new BigDecimal("100.10"), "paidOn", today().toString(), "method", "EFT", "reference", "EFT-1",
+                        "adjustments", List.of(
+                                Map.of("groupCode", "CO", "reasonCode", "45", "amount", new BigDecimal("50.00")),
+                                Map.of("groupCode", "PR", "reasonCode", "2", "amount", new BigDecimal("30.00")))))
                 .post("/api/v1/claims/" + id + "/payments").then().statusCode(201)
-                .body("status", equalTo("PARTIALLY_PAID")).body("paidAmount", equalTo(100.10f))
-                .body("adjustmentAmount", equalTo(50.0f)).body("patientResponsibility", equalTo(30.0f))
-                .body("balance", equalTo(100.40f)).body("payments[0].adjustments", hasSize(2));
-        given().auth().oauth2(PM).contentType(ContentType.JSON)
-                .body("{\"amount\":100.41,\"paidOn\":\"%s\",\"method\":\"CHECK\",\"reference\":\"CHK-2\"}".formatted(today()))
+                .body("status", equalTo("PARTIALLY_PAID")).body("paidAmount", money("100.10"))
+                .body("adjustmentAmount", money("50.00")).body("patientResponsibility", money("30.00"))
+                .body("balance", money("100.40")).body("payments[0].adjustments", hasSize(2));
+        given().config(Money.exact()).auth().oauth2(PM).contentType(ContentType.JSON)
+                .body(payment("100.41", "CHECK", "CHK-2"))
                 .post("/api/v1/claims/" + id + "/payments").then().statusCode(201)
-                .body("status", equalTo("PAID")).body("balance", equalTo(-0.01f)).body("creditBalance", equalTo(true));
+                .body("status", equalTo("PAID")).body("balance", money("-0.01")).body("creditBalance", equalTo(true));
     }
 
     @Test
@@ -106,11 +113,11 @@ class ClaimMoneyFlowTest {
                 .post("/api/v1/claims/" + id + "/payments").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("amount", "paidOn", "method"));
 
-        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body("{\"reason\":\"uncollectible\"}")
+        given().config(Money.exact()).auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body("{\"reason\":\"uncollectible\"}")
                 .post("/api/v1/claims/" + id + "/write-off").then().statusCode(201).body("status", equalTo("WRITTEN_OFF"))
-                .body("balance", equalTo(0.0f)).body("writtenOffAmount", equalTo(280.50f));
+                .body("balance", money("0.00")).body("writtenOffAmount", money("280.50"));
         given().auth().oauth2(PM).contentType(ContentType.JSON)
-                .body("{\"amount\":1.00,\"paidOn\":\"%s\",\"method\":\"CHECK\"}".formatted(today()))
+                .body(Map.of("amount", new BigDecimal("1.00"), "paidOn", today().toString(), "method", "CHECK"))
                 .post("/api/v1/claims/" + id + "/payments").then().statusCode(409)
                 .body("detail", containsString("WRITTEN_OFF")).body("detail", containsString("PAID"));
     }
@@ -124,9 +131,9 @@ class ClaimMoneyFlowTest {
                 .post("/api/v1/claims/" + id + "/write-off").then().statusCode(422);
         given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body("{\"amount\":10}")
                 .post("/api/v1/claims/" + id + "/write-off").then().statusCode(400).body("errors[0].field", equalTo("reason"));
-        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body("{\"reason\":\"small balance\",\"amount\":0.50}")
+        given().config(Money.exact()).auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body("{\"reason\":\"small balance\",\"amount\":0.50}")
                 .post("/api/v1/claims/" + id + "/write-off").then().statusCode(201).body("status", equalTo("SUBMITTED"))
-                .body("balance", equalTo(280.0f));
+                .body("balance", money("280.00"));
     }
 
     @Test
@@ -168,12 +175,12 @@ class ClaimMoneyFlowTest {
     void staleIfMatchIs412AndChangesNothing() {
         String id = create("F-ETAG", "MCR-F", 40);
         given().auth().oauth2(PM).contentType(ContentType.JSON).header("If-Match", "\"41\"")
-                .body("{\"amount\":1.00,\"paidOn\":\"%s\",\"method\":\"CHECK\"}".formatted(today()))
+                .body(Map.of("amount", new BigDecimal("1.00"), "paidOn", today().toString(), "method", "CHECK"))
                 .post("/api/v1/claims/" + id + "/payments").then().statusCode(412);
-        String etag = given().auth().oauth2(CALLER).get("/api/v1/claims/" + id).then().body("paidAmount", equalTo(0.0f))
+        String etag = given().config(Money.exact()).auth().oauth2(CALLER).get("/api/v1/claims/" + id).then().body("paidAmount", money("0.00"))
                 .extract().header("ETag");
         given().auth().oauth2(PM).contentType(ContentType.JSON).header("If-Match", etag)
-                .body("{\"amount\":1.00,\"paidOn\":\"%s\",\"method\":\"CHECK\"}".formatted(today()))
+                .body(Map.of("amount", new BigDecimal("1.00"), "paidOn", today().toString(), "method", "CHECK"))
                 .post("/api/v1/claims/" + id + "/payments").then().statusCode(201);
     }
 
