@@ -4,6 +4,7 @@ import com.ardesk.calls.claim.ClaimEventHandler;
 import com.ardesk.calls.support.CallsInfra;
 import com.ardesk.calls.support.Claims;
 import com.ardesk.devstack.DevTokens;
+import com.ardesk.devstack.Money;
 import com.ardesk.devstack.TopicProbe;
 import com.ardesk.events.EventJson;
 import com.ardesk.events.Topics;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static com.ardesk.devstack.Money.money;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -62,14 +64,14 @@ class CallResourceTest {
     @Test
     void promiseToPayCallYieldsExactlyOneCallLoggedAndOnePromiseToPay() {
         UUID claimId = knownClaim("P100");
-        String callId = given().auth().oauth2(CALLER).contentType(ContentType.JSON)
+        String callId = given().config(Money.exact()).auth().oauth2(CALLER).contentType(ContentType.JSON)
                 .body(call("P100", List.of(claimId), "PROMISE_TO_PAY", PROMISE))
                 .when().post("/api/v1/calls")
                 .then().statusCode(201).header("Location", notNullValue()).header("ETag", notNullValue())
                 .header("X-Request-Id", notNullValue())
                 .body("callerId", equalTo("caller-1"))
                 .body("promise.status", equalTo("OPEN"))
-                .body("promise.amount", equalTo(1250.00f))
+                .body("promise.amount", money("1250.00"))
                 .body("promise.claimId", equalTo(claimId.toString()))
                 .body("promise.brokenAfter", equalTo("2026-03-17"))
                 .extract().path("callId");

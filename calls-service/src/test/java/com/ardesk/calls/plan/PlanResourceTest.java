@@ -5,6 +5,7 @@ import com.ardesk.calls.promise.PromiseService;
 import com.ardesk.calls.support.CallsInfra;
 import com.ardesk.calls.support.Claims;
 import com.ardesk.devstack.DevTokens;
+import com.ardesk.devstack.Money;
 import com.ardesk.devstack.TopicProbe;
 import com.ardesk.events.EventJson;
 import com.ardesk.events.Topics;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import static com.ardesk.devstack.Money.money;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -80,13 +82,13 @@ class PlanResourceTest {
         assertThat(announced).hasSize(3);
 
         runner.apply(handler, Claims.paid("P100", second, "100.00", null, LocalDate.now()));
-        given().auth().oauth2(CALLER).get("/api/v1/payment-plans/" + planId).then().statusCode(200)
-                .body("status", equalTo("ACTIVE")).body("paid", equalTo(100.00f))
+        given().config(Money.exact()).auth().oauth2(CALLER).get("/api/v1/payment-plans/" + planId).then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("paid", money("100.00"))
                 .body("installments[0].status", equalTo("KEPT")).body("installments[1].status", equalTo("OPEN"));
         runner.apply(handler, Claims.paid("P100", first, "100.00", null, LocalDate.now()));
         runner.apply(handler, Claims.paid("P100", first, "100.00", null, LocalDate.now()));
-        given().auth().oauth2(CALLER).get("/api/v1/payment-plans/" + planId).then()
-                .body("status", equalTo("COMPLETED")).body("paid", equalTo(300.00f));
+        given().config(Money.exact()).auth().oauth2(CALLER).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("COMPLETED")).body("paid", money("300.00"));
 
         given().auth().oauth2(CALLER).queryParam("claimId", second.toString()).get("/api/v1/payment-plans")
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].planId", equalTo(planId));

@@ -5,6 +5,7 @@ import com.ardesk.calls.support.CallsInfra;
 import com.ardesk.calls.support.Claims;
 import com.ardesk.calls.support.ClaimsTopic;
 import com.ardesk.devstack.DevTokens;
+import com.ardesk.devstack.Money;
 import com.ardesk.devstack.TopicProbe;
 import com.ardesk.events.EventEnvelope;
 import com.ardesk.events.EventJson;
@@ -24,6 +25,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import static com.ardesk.devstack.Money.money;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -79,8 +81,8 @@ class PromiseLifecycleTest {
         runner.apply(handler, payment);
         runner.apply(handler, payment);
 
-        given().auth().oauth2(CALLER).get("/api/v1/promises/" + made.promiseId()).then().statusCode(200)
-                .body("status", equalTo("KEPT")).body("paidAmount", equalTo(1249.50f))
+        given().config(Money.exact()).auth().oauth2(CALLER).get("/api/v1/promises/" + made.promiseId()).then().statusCode(200)
+                .body("status", equalTo("KEPT")).body("paidAmount", money("1249.50"))
                 .body("paymentId", equalTo(payment.payload().path("paymentId").asText()));
         assertThat(onTopic("PromiseKept", made.promiseId(), 1)).hasSize(1);
     }

@@ -4,17 +4,20 @@ import com.ardesk.calls.claim.ClaimEventHandler;
 import com.ardesk.calls.support.CallsInfra;
 import com.ardesk.calls.support.Claims;
 import com.ardesk.devstack.DevTokens;
+import com.ardesk.devstack.Money;
 import com.ardesk.kit.consumer.EventConsumerRunner;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -57,15 +60,15 @@ class ReportResourceTest {
                     .post("/api/v1/calls/" + call + "/reviews").then().statusCode(201);
         }
 
-        given().auth().oauth2(SUPERVISOR).queryParam("practiceId", "P777").queryParam("from", "2026-03-01")
+        given().config(Money.exact()).auth().oauth2(SUPERVISOR).queryParam("practiceId", "P777").queryParam("from", "2026-03-01")
                 .queryParam("to", "2026-03-31").queryParam("groupBy", "caller")
                 .get("/api/v1/reports/calls").then().statusCode(200)
                 .body("rows.key", contains("ann", "bob"))
                 .body("rows[0].calls", equalTo(2)).body("rows[0].talkSeconds", equalTo(900))
-                .body("rows[0].callsPerHour", equalTo(8.0f))
+                .body("rows[0].callsPerHour", comparesEqualTo(new BigDecimal("8.0")))
                 .body("rows[0].outcomeMix.PROMISE_TO_PAY", equalTo(1)).body("rows[0].outcomeMix.IN_PROCESS", equalTo(1))
                 .body("rows[0].promisesMade", equalTo(1)).body("rows[0].promisesKept", equalTo(1))
-                .body("rows[0].promiseKeptRate", equalTo(1.0f)).body("rows[0].averageReviewScore", equalTo(4.5f))
+                .body("rows[0].promiseKeptRate", comparesEqualTo(new BigDecimal("1.0"))).body("rows[0].averageReviewScore", comparesEqualTo(new BigDecimal("4.5")))
                 .body("rows[1].calls", equalTo(1)).body("rows[1].callsPerHour", nullValue())
                 .body("rows[1].promiseKeptRate", nullValue()).body("rows[1].averageReviewScore", nullValue())
                 .body("totals.calls", equalTo(3)).body("totals.outcomeMix.NO_ANSWER", equalTo(1))

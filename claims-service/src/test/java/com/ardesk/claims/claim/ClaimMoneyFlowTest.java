@@ -1,6 +1,7 @@
 package com.ardesk.claims.claim;
 
 import com.ardesk.claims.support.ClaimsInfra;
+import com.ardesk.devstack.Money;
 import com.ardesk.devstack.TopicProbe;
 import com.ardesk.events.EventJson;
 import com.ardesk.events.Topics;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static com.ardesk.claims.support.ClaimFixtures.*;
+import static com.ardesk.devstack.Money.money;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -40,11 +42,11 @@ class ClaimMoneyFlowTest {
     void denialGetsCategoryAndAppealDeadlineAndIsPublishedOnce() {
         String id = create("F-DENY", "MCR-F", 40);
         String deniedOn = today().minusDays(3).toString();
-        String location = given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(deny(id, "CO", "197", deniedOn))
+        String location = given().config(Money.exact()).auth().oauth2(CALLER).contentType(ContentType.JSON).body(deny(id, "CO", "197", deniedOn))
                 .post("/api/v1/claims/" + id + "/denials").then().statusCode(201)
                 .body("claimId", equalTo(id)).body("denialId", notNullValue())
                 .body("category", equalTo("AUTHORIZATION")).body("groupCode", equalTo("CO"))
-                .body("amount", equalTo(280.50f)).body("remarkCodes", hasSize(1))
+                .body("amount", money("280.50")).body("remarkCodes", hasSize(1))
                 .body("appealDeadline", equalTo(today().minusDays(3).plusDays(120).toString()))
                 .body("status", org.hamcrest.Matchers.nullValue())
                 .extract().header("Location");
@@ -81,18 +83,18 @@ class ClaimMoneyFlowTest {
     @Test
     void paymentsMoveTheBalanceExactlyToPartiallyPaidThenPaidAndOverpaymentIsKept() {
         String id = create("F-PAY", "MCR-F", 40);
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body("""
+        given().config(Money.exact()).auth().oauth2(PM).contentType(ContentType.JSON).body("""
                 {"amount":100.10,"paidOn":"%s","method":"EFT","reference":"EFT-1",
                  "adjustments":[{"groupCode":"CO","reasonCode":"45","amount":50.00},{"groupCode":"PR","reasonCode":"2","amount":30.00}]}"""
                 .formatted(today()))
                 .post("/api/v1/claims/" + id + "/payments").then().statusCode(201)
-                .body("status", equalTo("PARTIALLY_PAID")).body("paidAmount", equalTo(100.10f))
-                .body("adjustmentAmount", equalTo(50.0f)).body("patientResponsibility", equalTo(30.0f))
-                .body("balance", equalTo(100.40f)).body("payments[0].adjustments", hasSize(2));
-        given().auth().oauth2(PM).contentType(ContentType.JSON)
+                .body("status", equalTo("PARTIALLY_PAID")).body("paidAmount", money("100.10"))
+                .body("adjustmentAmount", money("50.00")).body("patientResponsibility", money("30.00"))
+                .body("balance", money("100.40")).body("payments[0].adjustments", hasSize(2));
+        given().config(Money.exact()).auth().oauth2(PM).contentType(ContentType.JSON)
                 .body("{\"amount\":100.41,\"paidOn\":\"%s\",\"method\":\"CHECK\",\"reference\":\"CHK-2\"}".formatted(today()))
                 .post("/api/v1/claims/" + id + "/payments").then().statusCode(201)
-                .body("status", equalTo("PAID")).body("balance", equalTo(-0.01f)).body("creditBalance", equalTo(true));
+                .body("status", equalTo("PAID")).body("balance", money("-0.01")).body("creditBalance", equalTo(true));
     }
 
     @Test
@@ -105,9 +107,9 @@ class ClaimMoneyFlowTest {
                 .post("/api/v1/claims/" + id + "/payments").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("amount", "paidOn", "method"));
 
-        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body("{\"reason\":\"uncollectible\"}")
+        given().config(Money.exact()).auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body("{\"reason\":\"uncollectible\"}")
                 .post("/api/v1/claims/" + id + "/write-off").then().statusCode(201).body("status", equalTo("WRITTEN_OFF"))
-                .body("balance", equalTo(0.0f)).body("writtenOffAmount", equalTo(280.50f));
+                .body("balance", money("0.00")).body("writtenOffAmount", money("280.50"));
         given().auth().oauth2(PM).contentType(ContentType.JSON)
                 .body("{\"amount\":1.00,\"paidOn\":\"%s\",\"method\":\"CHECK\"}".formatted(today()))
                 .post("/api/v1/claims/" + id + "/payments").then().statusCode(409)
@@ -123,9 +125,9 @@ class ClaimMoneyFlowTest {
                 .post("/api/v1/claims/" + id + "/write-off").then().statusCode(422);
         given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body("{\"amount\":10}")
                 .post("/api/v1/claims/" + id + "/write-off").then().statusCode(400).body("errors[0].field", equalTo("reason"));
-        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body("{\"reason\":\"small balance\",\"amount\":0.50}")
+        given().config(Money.exact()).auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body("{\"reason\":\"small balance\",\"amount\":0.50}")
                 .post("/api/v1/claims/" + id + "/write-off").then().statusCode(201).body("status", equalTo("SUBMITTED"))
-                .body("balance", equalTo(280.0f));
+                .body("balance", money("280.00"));
     }
 
     @Test
@@ -169,7 +171,7 @@ class ClaimMoneyFlowTest {
         given().auth().oauth2(PM).contentType(ContentType.JSON).header("If-Match", "\"41\"")
                 .body("{\"amount\":1.00,\"paidOn\":\"%s\",\"method\":\"CHECK\"}".formatted(today()))
                 .post("/api/v1/claims/" + id + "/payments").then().statusCode(412);
-        String etag = given().auth().oauth2(CALLER).get("/api/v1/claims/" + id).then().body("paidAmount", equalTo(0.0f))
+        String etag = given().config(Money.exact()).auth().oauth2(CALLER).get("/api/v1/claims/" + id).then().body("paidAmount", money("0.00"))
                 .extract().header("ETag");
         given().auth().oauth2(PM).contentType(ContentType.JSON).header("If-Match", etag)
                 .body("{\"amount\":1.00,\"paidOn\":\"%s\",\"method\":\"CHECK\"}".formatted(today()))

@@ -1,6 +1,7 @@
 package com.ardesk.claims.claim;
 
 import com.ardesk.claims.support.ClaimsInfra;
+import com.ardesk.devstack.Money;
 import com.ardesk.devstack.TopicProbe;
 import com.ardesk.events.EventJson;
 import com.ardesk.events.Topics;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static com.ardesk.claims.support.ClaimFixtures.*;
+import static com.ardesk.devstack.Money.money;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -37,14 +39,14 @@ class ClaimResourceTest {
 
     @Test
     void createAnswers201WithEveryAmountAgingAndDeadline() {
-        String id = given().auth().oauth2(PM).contentType(ContentType.JSON).body(claim(PRACTICE, "C-1", "MCR-C", 45))
+        String id = given().config(Money.exact()).auth().oauth2(PM).contentType(ContentType.JSON).body(claim(PRACTICE, "C-1", "MCR-C", 45))
                 .post("/api/v1/claims")
                 .then().statusCode(201).header("Location", notNullValue()).header("ETag", notNullValue())
-                .body("status", equalTo("SUBMITTED")).body("billedAmount", equalTo(280.50f))
+                .body("status", equalTo("SUBMITTED")).body("billedAmount", money("280.50"))
                 .extract().path("claimId");
 
-        given().auth().oauth2(CALLER).get("/api/v1/claims/" + id).then().statusCode(200)
-                .body("balance", equalTo(280.50f)).body("paidAmount", equalTo(0.0f)).body("agingDays", equalTo(45))
+        given().config(Money.exact()).auth().oauth2(CALLER).get("/api/v1/claims/" + id).then().statusCode(200)
+                .body("balance", money("280.50")).body("paidAmount", money("0.00")).body("agingDays", equalTo(45))
                 .body("agingBucket", equalTo("31-60")).body("agingBasis", equalTo("FIRST_BILLED"))
                 .body("timelyFilingDeadline", equalTo(today().minusDays(45).plusDays(365).toString()))
                 .body("lines", hasSize(2)).body("lines[0].modifiers", hasItems("25"))
@@ -103,9 +105,9 @@ class ClaimResourceTest {
                     .put("/api/v1/practices/P100/claims/C-UPS").then().statusCode(200).header("X-Upsert-Result", "unchanged");
         }
         String changed = body.replace("95.50", "99.00");
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body(changed)
+        given().config(Money.exact()).auth().oauth2(PM).contentType(ContentType.JSON).body(changed)
                 .put("/api/v1/practices/P100/claims/C-UPS").then().statusCode(200).header("X-Upsert-Result", "updated")
-                .body("billedAmount", equalTo(284.00f));
+                .body("billedAmount", money("284.00"));
 
         List<String> events = TopicProbe.read(bootstrap(), Topics.CLAIMS,
                 v -> EventJson.read(v).type().equals("ClaimChanged")
@@ -172,11 +174,11 @@ class ClaimResourceTest {
         String twice = answer.path("items[1].claimId");
         assertThat((String) answer.path("items[2].claimId")).isEqualTo(twice);
 
-        given().auth().oauth2(PM).get("/api/v1/claims/" + twice).then().statusCode(200)
-                .body("billedAmount", equalTo(284.99f)).body("balance", equalTo(284.99f)).body("status", equalTo("SUBMITTED"))
+        given().config(Money.exact()).auth().oauth2(PM).get("/api/v1/claims/" + twice).then().statusCode(200)
+                .body("billedAmount", money("284.99")).body("balance", money("284.99")).body("status", equalTo("SUBMITTED"))
                 .body("lines", hasSize(2)).body("lines[0].procedureCode", equalTo("99214"))
                 .body("lines[0].modifiers", contains("25")).body("lines[0].diagnosisCodes", contains("E11.9", "I10"))
-                .body("lines[1].chargeAmount", equalTo(99.99f)).header("ETag", equalTo("\"1\""));
+                .body("lines[1].chargeAmount", money("99.99")).header("ETag", equalTo("\"1\""));
 
         List<String> events = TopicProbe.read(bootstrap(), Topics.CLAIMS,
                 v -> EventJson.read(v).type().equals("ClaimChanged")

@@ -2,15 +2,19 @@ package com.ardesk.claims.report;
 
 import com.ardesk.claims.support.ClaimsInfra;
 import com.ardesk.devstack.DevTokens;
+import com.ardesk.devstack.Money;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import static com.ardesk.claims.support.ClaimFixtures.*;
+import static com.ardesk.devstack.Money.money;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -49,25 +53,25 @@ class ReportResourceTest {
 
     @Test
     void arAgingTotalsOpenArByBucketAndPayer() {
-        given().auth().oauth2(TOKEN).queryParam("practiceId", P).get("/api/v1/reports/ar-aging").then().statusCode(200)
-                .body("count", equalTo(2)).body("balance", equalTo(561.0f)).body("basis", equalTo("FIRST_BILLED"))
+        given().config(Money.exact()).auth().oauth2(TOKEN).queryParam("practiceId", P).get("/api/v1/reports/ar-aging").then().statusCode(200)
+                .body("count", equalTo(2)).body("balance", money("561.00")).body("basis", equalTo("FIRST_BILLED"))
                 .body("buckets.find { it.bucket == '0-30' }.count", equalTo(1))
-                .body("buckets.find { it.bucket == '91-120' }.balance", equalTo(280.5f))
+                .body("buckets.find { it.bucket == '91-120' }.balance", money("280.50"))
                 .body("buckets.find { it.bucket == '120+' }.count", equalTo(0))
                 .body("byPayer[0].payerId", equalTo("REP-P")).body("byPayer[0].count", equalTo(2));
     }
 
     @Test
     void kpisMatchTheHandComputedFigures() {
-        given().auth().oauth2(TOKEN).queryParam("practiceId", P).get("/api/v1/reports/kpis").then().statusCode(200)
-                .body("totalAr", equalTo(561.0f))
-                .body("daysInAr", equalTo(180.0f))
-                .body("percentArOver90", equalTo(50.0f))
+        given().config(Money.exact()).auth().oauth2(TOKEN).queryParam("practiceId", P).get("/api/v1/reports/kpis").then().statusCode(200)
+                .body("totalAr", money("561.00"))
+                .body("daysInAr", comparesEqualTo(new BigDecimal("180.0")))
+                .body("percentArOver90", comparesEqualTo(new BigDecimal("50.0")))
                 .body("adjudicatedClaims", equalTo(2)).body("deniedClaims", equalTo(1))
-                .body("denialRateByCount", equalTo(50.0f)).body("denialRateByDollars", equalTo(50.0f))
+                .body("denialRateByCount", comparesEqualTo(new BigDecimal("50.0"))).body("denialRateByDollars", comparesEqualTo(new BigDecimal("50.0")))
                 .body("denialsByCategory[0].key", equalTo("MISSING_INFO"))
-                .body("denialsByPayer[0].rate", equalTo(50.0f))
-                .body("netCollectionRate", equalTo(0.0f));
+                .body("denialsByPayer[0].rate", comparesEqualTo(new BigDecimal("50.0")))
+                .body("netCollectionRate", comparesEqualTo(new BigDecimal("0.0")));
     }
 
     @Test

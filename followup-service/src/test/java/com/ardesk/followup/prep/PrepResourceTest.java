@@ -1,10 +1,10 @@
 package com.ardesk.followup.prep;
 
 import com.ardesk.devstack.DevTokens;
+import com.ardesk.devstack.Money;
 import com.ardesk.events.calls.CallScriptChanged;
 import com.ardesk.events.claims.ClaimPaymentPosted;
 import com.ardesk.followup.support.FollowupInfra;
-import com.ardesk.followup.support.Money;
 import com.ardesk.followup.support.Seeder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

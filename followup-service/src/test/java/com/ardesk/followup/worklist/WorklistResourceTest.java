@@ -1,8 +1,8 @@
 package com.ardesk.followup.worklist;
 
 import com.ardesk.devstack.DevTokens;
+import com.ardesk.devstack.Money;
 import com.ardesk.followup.support.FollowupInfra;
-import com.ardesk.followup.support.Money;
 import com.ardesk.followup.support.Seeder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
