@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,9 +44,9 @@ class ArFlowsE2ETest {
                 ArDeskSystem.allServices(), message -> System.out.println("[e2e] " + message));
         RestAssured.baseURI = system.gatewayUrl();
         RestAssured.port = -1;
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("""
-                {"name":"E2E Payer","phone":"+1-800-555-0199","timelyFilingDays":180,"timelyFilingBasis":"SERVICE_DATE",
-                 "appealWindowDays":90,"promiseGraceDays":2,"effectiveFrom":"2000-01-01"}""")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("name", "E2E Payer", "phone", "+1-800-555-0199",
+                        "timelyFilingDays", 180, "timelyFilingBasis", "SERVICE_DATE", "appealWindowDays", 90, "promiseGraceDays", 2,
+                        "effectiveFrom", "2000-01-01"))
                 .put("/api/v1/payers/E2E-PAYER").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
     }
 
@@ -62,12 +63,12 @@ class ArFlowsE2ETest {
 
     static String newClaim(String externalId) {
         LocalDate service = today().minusDays(40);
-        return given().auth().oauth2(PM).contentType(ContentType.JSON).body("""
-                {"practiceId":"%s","externalClaimId":"%s",
-                 "patient":{"accountNumber":"ACC-1","firstName":"Ann","lastName":"Lee","dateOfBirth":"1970-01-01"},
-                 "payerId":"E2E-PAYER","providerNpi":"1234567893","serviceDateFrom":"%s","serviceDateTo":"%s",
-                 "lines":[{"procedureCode":"99214","units":1,"chargeAmount":280.50,"diagnosisCodes":["E11.9"]}]}"""
-                .formatted(PRACTICE, externalId, service, service))
+        return given().auth().oauth2(PM).contentType(ContentType.JSON).body(Map.of("practiceId", PRACTICE, "externalClaimId", externalId,
+                        "patient", Map.of("accountNumber", "ACC-1", "firstName", "Ann", "lastName", "Lee", "dateOfBirth", "1970-01-01"),
+                        "payerId", "E2E-PAYER", "providerNpi", "1234567893",
+                        "serviceDateFrom", service.toString(), "serviceDateTo", service.toString(),
+                        "lines", List.of(Map.of("procedureCode", "99214", "units", 1, "chargeAmount", new BigDecimal("280.50"),
+                                "diagnosisCodes", List.of("E11.9")))))
                 .post("/api/v1/claims").then().statusCode(201).extract().path("claimId");
     }
 
@@ -87,7 +88,8 @@ class ArFlowsE2ETest {
     void aDenialBecomesAPrioritizedTaskOnTheCallersWorklist() {
         String claimId = newClaim("E2E-DENY-" + UUID.randomUUID());
         given().auth().oauth2(CALLER).contentType(ContentType.JSON)
-                .body("{\"groupCode\":\"CO\",\"reasonCode\":\"197\",\"amount\":280.50,\"deniedOn\":\"%s\"}".formatted(today().minusDays(1)))
+                .body(Map.of("groupCode", "CO", "reasonCode", "197", "amount", new BigDecimal("280.50"),
+                        "deniedOn", today().minusDays(1).toString()))
                 .post("/api/v1/claims/" + claimId + "/denials").then().statusCode(201);
 
         Response worklist = eventually(() -> given().auth().oauth2(CALLER).queryParam("limit", 500).get("/api/v1/worklists/me"),
@@ -101,11 +103,10 @@ class ArFlowsE2ETest {
     @Test
     void aPromiseToPayIsScheduledAndKeptWhenThePaymentArrives() {
         String claimId = newClaim("E2E-PTP-" + UUID.randomUUID());
-        String call = """
-                {"practiceId":"%s","payerId":"E2E-PAYER","claimIds":["%s"],"startedAt":"%s","durationSeconds":300,
-                 "repName":"Dana","referenceNumber":"REF-77","outcome":"PROMISE_TO_PAY","notes":"check mailed next week",
-                 "promise":{"amount":280.50,"expectedOn":"%s","method":"EFT"}}"""
-                .formatted(PRACTICE, claimId, Instant.now().minusSeconds(600), today().plusDays(7));
+        Map<String, Object> call = Map.of("practiceId", PRACTICE, "payerId", "E2E-PAYER", "claimIds", List.of(claimId),
+                "startedAt", Instant.now().minusSeconds(600).toString(), "durationSeconds", 300, "repName", "Dana",
+                "referenceNumber", "REF-77", "outcome", "PROMISE_TO_PAY", "notes", "check mailed next week",
+                "promise", Map.of("amount", new BigDecimal("280.50"), "expectedOn", today().plusDays(7).toString(), "method", "EFT"));
         // calls-service learns the claim from ClaimChanged; until then it answers 422
         eventually(() -> given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(call).post("/api/v1/calls"),
                 r -> r.statusCode() == 201);
@@ -114,7 +115,7 @@ class ArFlowsE2ETest {
                 r -> r.statusCode() == 200 && r.jsonPath().getList("items.type").contains("PROMISE_CHECK"));
 
         given().auth().oauth2(PM).contentType(ContentType.JSON)
-                .body("{\"amount\":280.50,\"paidOn\":\"%s\",\"method\":\"EFT\",\"reference\":\"EFT-9\"}".formatted(today()))
+                .body(Map.of("amount", new BigDecimal("280.50"), "paidOn", today().toString(), "method", "EFT", "reference", "EFT-9"))
                 .post("/api/v1/claims/" + claimId + "/payments").then().statusCode(201).body("status", equalTo("PAID"));
 
         eventually(() -> given().auth().oauth2(CALLER).queryParam("claimId", claimId).get("/api/v1/promises"),
@@ -167,7 +168,7 @@ class ArFlowsE2ETest {
         String finalized = newClaim(finalizedExternal);
         // followup-service learns the claim from ClaimChanged; until then the task's claim is unknown (404)
         eventually(() -> given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
-                        .body("{\"claimId\":\"%s\",\"type\":\"STATUS_CHECK\",\"reason\":\"is the claim on file?\"}".formatted(finalized))
+                        .body(Map.of("claimId", finalized, "type", "STATUS_CHECK", "reason", "is the claim on file?"))
                         .post("/api/v1/followups"), r -> r.statusCode() == 201);
         postX12("/api/v1/claim-status", x12Sample("277/claim-level-status.277").replace("SE*36*0001", "SE*38*0001")
                 .replace("ABCXYZ2", finalizedExternal).replace("ABCXYZ1", "E2E-NOBODY-" + UUID.randomUUID())

@@ -15,8 +15,12 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.ardesk.devstack.Money.money;
@@ -49,17 +53,26 @@ class CallResourceTest {
         return claimId;
     }
 
-    static String call(String practiceId, List<UUID> claimIds, String outcome, String promise) {
-        String ids = String.join(",", claimIds.stream().map(id -> "\"" + id + "\"").toList());
-        return """
-                {"practiceId":"%s","payerId":"AETNA","claimIds":[%s],"startedAt":"2026-03-02T15:04:05Z",
-                 "durationSeconds":540,"repName":"Dana R.","referenceNumber":"CR-7781","outcome":"%s",
-                 "notes":"rep confirmed"%s}""".formatted(practiceId, ids, outcome,
-                promise == null ? "" : ",\"promise\":" + promise);
+    /** A call log as JSON (a map REST Assured serializes); a test changes a field with {@code put}. */
+    static Map<String, Object> call(String practiceId, List<UUID> claimIds, String outcome, Map<String, Object> promise) {
+        Map<String, Object> call = new LinkedHashMap<>();
+        call.put("practiceId", practiceId);
+        call.put("payerId", "AETNA");
+        call.put("claimIds", claimIds);
+        call.put("startedAt", "2026-03-02T15:04:05Z");
+        call.put("durationSeconds", 540);
+        call.put("repName", "Dana R.");
+        call.put("referenceNumber", "CR-7781");
+        call.put("outcome", outcome);
+        call.put("notes", "rep confirmed");
+        if (promise != null) {
+            call.put("promise", promise);
+        }
+        return call;
     }
 
-    static final String PROMISE = """
-            {"amount":"1250.00","expectedOn":"2026-03-10","method":"CHECK","reference":"CHK-0048213"}""";
+    static final Map<String, Object> PROMISE = Map.of("amount", "1250.00", "expectedOn", "2026-03-10", "method", "CHECK",
+            "reference", "CHK-0048213");
 
     @Test
     void promiseToPayCallYieldsExactlyOneCallLoggedAndOnePromiseToPay() {
@@ -109,20 +122,23 @@ class CallResourceTest {
                 .post("/api/v1/calls").then().statusCode(400).body("errors[0].field", equalTo("outcome"));
         given().auth().oauth2(CALLER).contentType(ContentType.JSON)
                 .body(call("P100", List.of(claimId), "PROMISE_TO_PAY",
-                        "{\"amount\":\"-3.001\",\"expectedOn\":\"soon\",\"method\":\"CHECK\"}"))
+                        Map.of("amount", "-3.001", "expectedOn", "soon", "method", "CHECK")))
                 .post("/api/v1/calls").then().statusCode(400).body("errors[0].field", equalTo("promise.expectedOn"));
         given().auth().oauth2(CALLER).contentType(ContentType.JSON)
                 .body(call("P100", List.of(claimId), "PROMISE_TO_PAY",
-                        "{\"amount\":\"-3.001\",\"expectedOn\":\"2026-03-10\",\"method\":\"CHECK\"}"))
+                        Map.of("amount", "-3.001", "expectedOn", "2026-03-10", "method", "CHECK")))
                 .post("/api/v1/calls").then().statusCode(400).body("errors.field", hasItem("promise.amount"));
-        given().auth().oauth2(CALLER).contentType(ContentType.JSON)
-                .body(call("P100", List.of(claimId), "IN_PROCESS", null).replace("[\"" + claimId + "\"]", "[null]"))
+        Map<String, Object> nullClaim = call("P100", List.of(claimId), "IN_PROCESS", null);
+        nullClaim.put("claimIds", Collections.singletonList(null));
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(nullClaim)
                 .post("/api/v1/calls").then().statusCode(400).body("errors.field", contains("claimIds[0]"));
-        given().auth().oauth2(CALLER).contentType(ContentType.JSON)
-                .body(call("P100", List.of(claimId), "IN_PROCESS", null).replace("\"durationSeconds\":540", "\"durationSeconds\":99999999999999999999"))
+        Map<String, Object> endless = call("P100", List.of(claimId), "IN_PROCESS", null);
+        endless.put("durationSeconds", new BigInteger("99999999999999999999"));
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(endless)
                 .post("/api/v1/calls").then().statusCode(400).body("errors[0].field", equalTo("durationSeconds"));
-        given().auth().oauth2(CALLER).contentType(ContentType.JSON)
-                .body(call("P100", List.of(claimId), "IN_PROCESS", null).replace("2026-03-02T15:04:05Z", "2099-01-01T00:00:00Z"))
+        Map<String, Object> future = call("P100", List.of(claimId), "IN_PROCESS", null);
+        future.put("startedAt", "2099-01-01T00:00:00Z");
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(future)
                 .post("/api/v1/calls").then().statusCode(400).body("errors.field", contains("startedAt"));
         given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("{\"practiceId\":")
                 .post("/api/v1/calls").then().statusCode(400).body("errors[0].field", equalTo("body"));

@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -55,9 +56,9 @@ class ClaimProjectionTest {
         assertThat(claim.payerId).isEqualTo("CIGNA");
         assertThat(claim.balance).isEqualByComparingTo("1500.00");
 
-        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("""
-                        {"practiceId":"P100","payerId":"CIGNA","claimIds":["%s"],"startedAt":"2026-03-02T15:04:05Z",
-                         "durationSeconds":60,"outcome":"IN_PROCESS"}""".formatted(claimId))
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(Map.of("practiceId", "P100", "payerId", "CIGNA",
+                        "claimIds", List.of(claimId), "startedAt", "2026-03-02T15:04:05Z", "durationSeconds", 60,
+                        "outcome", "IN_PROCESS"))
                 .post("/api/v1/calls").then().statusCode(201);
     }
 
@@ -96,10 +97,7 @@ class ClaimProjectionTest {
         runner.apply(handler, Claims.payer("SLOWPAY", 10));
         UUID claimId = UUID.randomUUID();
         runner.apply(handler, Claims.changed("P100", claimId, "SLOWPAY", 1));
-        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("""
-                        {"practiceId":"P100","payerId":"SLOWPAY","claimIds":["%s"],"startedAt":"2026-03-02T15:04:05Z",
-                         "durationSeconds":60,"outcome":"PROMISE_TO_PAY",
-                         "promise":{"amount":10.00,"expectedOn":"2026-03-10","method":"CHECK"}}""".formatted(claimId))
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(promise("SLOWPAY", claimId, "2026-03-10"))
                 .post("/api/v1/calls").then().statusCode(201)
                 .body("promise.graceDays", equalTo(10))
                 .body("promise.brokenAfter", equalTo("2026-03-24"));
@@ -112,17 +110,13 @@ class ClaimProjectionTest {
                 new PayerTermsChanged.Version(LocalDate.of(2026, 3, 5), 90, "SERVICE_DATE", 60, 2))), Instant.now()));
         UUID claimId = UUID.randomUUID();
         runner.apply(handler, Claims.changed("P100", claimId, "TERMSPAY", 1));
-        String promise = """
-                {"practiceId":"P100","payerId":"TERMSPAY","claimIds":["%s"],"startedAt":"2026-03-02T15:04:05Z",
-                 "durationSeconds":60,"outcome":"PROMISE_TO_PAY",
-                 "promise":{"amount":10.00,"expectedOn":"%s","method":"CHECK"}}""";
         // on or after the practice's effective date: its 2 days
-        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(promise.formatted(claimId, "2026-03-10"))
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(promise("TERMSPAY", claimId, "2026-03-10"))
                 .post("/api/v1/calls").then().statusCode(201).body("promise.graceDays", equalTo(2));
         // before it: the payer's 10 days
         UUID earlier = UUID.randomUUID();
         runner.apply(handler, Claims.changed("P100", earlier, "TERMSPAY", 1));
-        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(promise.formatted(earlier, "2026-03-04"))
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(promise("TERMSPAY", earlier, "2026-03-04"))
                 .post("/api/v1/calls").then().statusCode(201).body("promise.graceDays", equalTo(10));
     }
 
@@ -132,5 +126,12 @@ class ClaimProjectionTest {
         runner.apply(handler, EventJson.envelope("P100", new ClaimDenied(claimId, "X", "AETNA", UUID.randomUUID(), "CO",
                 "16", List.of(), "MISSING_INFO", BigDecimal.TEN, LocalDate.now(), LocalDate.now()), Instant.now()));
         assertThat(snapshot(claimId)).isNull();
+    }
+
+    /** A call on one claim that ends in a $10.00 promise due on {@code expectedOn}. */
+    static Map<String, Object> promise(String payerId, UUID claimId, String expectedOn) {
+        return Map.of("practiceId", "P100", "payerId", payerId, "claimIds", List.of(claimId),
+                "startedAt", "2026-03-02T15:04:05Z", "durationSeconds", 60, "outcome", "PROMISE_TO_PAY",
+                "promise", Map.of("amount", new BigDecimal("10.00"), "expectedOn", expectedOn, "method", "CHECK"));
     }
 }

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.ardesk.devstack.Money.money;
@@ -51,16 +54,19 @@ class PlanResourceTest {
         return claimId;
     }
 
-    static String plan(String practiceId, List<UUID> claims, String total, String... amounts) {
-        StringBuilder installments = new StringBuilder();
+    /** A plan as JSON: installments a month apart from {@code FIRST}; amounts as decimal strings, as clients send them. */
+    static Map<String, Object> plan(String practiceId, List<UUID> claims, String total, String... amounts) {
+        List<Map<String, Object>> installments = new ArrayList<>();
         for (int i = 0; i < amounts.length; i++) {
-            installments.append(i == 0 ? "" : ",").append("{\"dueOn\":\"").append(FIRST.plusMonths(i))
-                    .append("\",\"amount\":\"").append(amounts[i]).append("\"}");
+            installments.add(Map.of("dueOn", FIRST.plusMonths(i).toString(), "amount", amounts[i]));
         }
-        String ids = String.join(",", claims.stream().map(id -> "\"" + id + "\"").toList());
-        return """
-                {"practiceId":"%s","claimIds":[%s],"patient":{"accountNumber":"A-100234","name":"Jordan Lee"},
-                 "total":"%s","installments":[%s]}""".formatted(practiceId, ids, total, installments);
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("practiceId", practiceId);
+        plan.put("claimIds", claims);
+        plan.put("patient", Map.of("accountNumber", "A-100234", "name", "Jordan Lee"));
+        plan.put("total", total);
+        plan.put("installments", installments);
+        return plan;
     }
 
     @Test
@@ -118,10 +124,9 @@ class PlanResourceTest {
         given().auth().oauth2(CALLER).contentType(ContentType.JSON)
                 .body(plan("P100", List.of(claimId), "300.00", "100.00", "100.00"))
                 .post("/api/v1/payment-plans").then().statusCode(400).body("errors.field", contains("installments"));
-        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("""
-                        {"practiceId":"P100","claimIds":["%s"],"patient":{"accountNumber":"A-1"},"total":"20.00",
-                         "installments":[{"dueOn":"2020-01-01","amount":"10.00"},{"dueOn":"2020-01-01","amount":"10.00"}]}"""
-                        .formatted(claimId))
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(Map.of("practiceId", "P100", "claimIds", List.of(claimId),
+                        "patient", Map.of("accountNumber", "A-1"), "total", "20.00", "installments", List.of(
+                                Map.of("dueOn", "2020-01-01", "amount", "10.00"), Map.of("dueOn", "2020-01-01", "amount", "10.00"))))
                 .post("/api/v1/payment-plans").then().statusCode(400)
                 .body("errors.field", contains("installments[0].dueOn", "installments[1].dueOn"));
         given().auth().oauth2(CALLER).contentType(ContentType.JSON)
@@ -145,8 +150,8 @@ class PlanResourceTest {
                 .body("type", equalTo("https://ardesk.dev/problems/unknown-claim"))
                 .body("errors[0].field", equalTo("claimIds[0]"))
                 .body("errors[0].message", equalTo("claim " + ofB + " is not known to calls-service"));
-        String withCall = plan("P100", List.of(claim("P100")), "10.00", "10.00")
-                .replace("\"total\"", "\"callId\":\"" + UUID.randomUUID() + "\",\"total\"");
+        Map<String, Object> withCall = plan("P100", List.of(claim("P100")), "10.00", "10.00");
+        withCall.put("callId", UUID.randomUUID());
         given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(withCall)
                 .post("/api/v1/payment-plans").then().statusCode(422).body("errors[0].field", equalTo("callId"));
     }

@@ -22,7 +22,9 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.ardesk.devstack.Money.money;
@@ -56,12 +58,16 @@ class PromiseLifecycleTest {
     Made promise(String amount, LocalDate expectedOn, String method, String reference) {
         UUID claimId = UUID.randomUUID();
         runner.apply(handler, Claims.changed("P100", claimId, "AETNA", 1));
-        String promise = """
-                {"amount":"%s","expectedOn":"%s","method":"%s"%s}""".formatted(amount, expectedOn, method,
-                reference == null ? "" : ",\"reference\":\"" + reference + "\"");
-        String promiseId = given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("""
-                        {"practiceId":"P100","payerId":"AETNA","claimIds":["%s"],"startedAt":"2026-03-02T15:04:05Z",
-                         "durationSeconds":300,"outcome":"PROMISE_TO_PAY","promise":%s}""".formatted(claimId, promise))
+        Map<String, Object> promise = new LinkedHashMap<>();
+        promise.put("amount", amount);
+        promise.put("expectedOn", expectedOn.toString());
+        promise.put("method", method);
+        if (reference != null) {
+            promise.put("reference", reference);
+        }
+        String promiseId = given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(Map.of("practiceId", "P100",
+                        "payerId", "AETNA", "claimIds", List.of(claimId), "startedAt", "2026-03-02T15:04:05Z",
+                        "durationSeconds", 300, "outcome", "PROMISE_TO_PAY", "promise", promise))
                 .post("/api/v1/calls").then().statusCode(201).extract().path("promise.promiseId");
         return new Made(claimId, promiseId);
     }

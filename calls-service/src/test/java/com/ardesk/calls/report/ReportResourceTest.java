@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -35,11 +37,14 @@ class ReportResourceTest {
     @Inject
     ClaimEventHandler handler;
 
-    String log(String token, UUID claimId, String payer, String startedAt, int seconds, String outcome, String promise) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body("""
-                        {"practiceId":"P777","payerId":"%s","claimIds":["%s"],"startedAt":"%s",
-                         "durationSeconds":%d,"outcome":"%s"%s}""".formatted(payer, claimId, startedAt, seconds, outcome,
-                        promise == null ? "" : ",\"promise\":" + promise))
+    String log(String token, UUID claimId, String payer, String startedAt, int seconds, String outcome,
+               Map<String, Object> promise) {
+        Map<String, Object> call = new LinkedHashMap<>(Map.of("practiceId", "P777", "payerId", payer,
+                "claimIds", List.of(claimId), "startedAt", startedAt, "durationSeconds", seconds, "outcome", outcome));
+        if (promise != null) {
+            call.put("promise", promise);
+        }
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(call)
                 .post("/api/v1/calls").then().statusCode(201).extract().path("callId");
     }
 
@@ -50,13 +55,13 @@ class ReportResourceTest {
         runner.apply(handler, Claims.changed("P777", c1, "AETNA", 1));
         runner.apply(handler, Claims.changed("P777", c2, "CIGNA", 1));
         String promised = log(ANN, c1, "AETNA", "2026-03-02T14:00:00Z", 600, "PROMISE_TO_PAY",
-                "{\"amount\":\"100.00\",\"expectedOn\":\"" + LocalDate.now().plusDays(10) + "\",\"method\":\"EFT\"}");
+                Map.of("amount", "100.00", "expectedOn", LocalDate.now().plusDays(10).toString(), "method", "EFT"));
         String second = log(ANN, c2, "CIGNA", "2026-03-03T14:00:00Z", 300, "IN_PROCESS", null);
         log(BOB, c2, "CIGNA", "2026-03-03T15:00:00Z", 0, "NO_ANSWER", null);
         log(BOB, c2, "CIGNA", "2026-04-15T15:00:00Z", 60, "NO_ANSWER", null);
         runner.apply(handler, Claims.paid("P777", c1, "100.00", null, LocalDate.now()));
         for (String call : List.of(promised, second)) {
-            given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body("{\"score\":" + (call.equals(promised) ? 5 : 4) + "}")
+            given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(Map.of("score", call.equals(promised) ? 5 : 4))
                     .post("/api/v1/calls/" + call + "/reviews").then().statusCode(201);
         }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -43,9 +44,9 @@ class ReviewResourceTest {
     String loggedCall() {
         UUID claimId = UUID.randomUUID();
         runner.apply(handler, Claims.changed("P100", claimId, "AETNA", 1));
-        return given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("""
-                        {"practiceId":"P100","payerId":"AETNA","claimIds":["%s"],"startedAt":"2026-03-02T15:04:05Z",
-                         "durationSeconds":300,"outcome":"IN_PROCESS"}""".formatted(claimId))
+        return given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(Map.of("practiceId", "P100", "payerId", "AETNA",
+                        "claimIds", List.of(claimId), "startedAt", "2026-03-02T15:04:05Z", "durationSeconds", 300,
+                        "outcome", "IN_PROCESS"))
                 .post("/api/v1/calls").then().statusCode(201).extract().path("callId");
     }
 

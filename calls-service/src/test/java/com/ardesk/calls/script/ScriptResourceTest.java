@@ -15,7 +15,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -38,17 +40,24 @@ class ScriptResourceTest {
     @Inject
     ClaimEventHandler handler;
 
-    static String script(String name, String payerId) {
+    static Map<String, Object> script(String name, String payerId) {
         return script("P100", name, payerId);
     }
 
-    static String script(String practiceId, String name, String payerId) {
-        return """
-                {%s"name":"%s","appliesTo":{"denialCategory":"CODING","payerId":"%s"},
-                 "opening":"Calling about a coding denial.","objective":"Find the code to fix.",
-                 "steps":["Ask which line","Ask for the corrected-claim rule"],
-                 "objections":[{"objection":"Read the remit.","rebuttal":"The remit names no line; which one is it?"}]}"""
-                .formatted(practiceId == null ? "" : "\"practiceId\":\"" + practiceId + "\",", name, payerId);
+    /** A coding-denial script; without a practice it is a default script for every practice. */
+    static Map<String, Object> script(String practiceId, String name, String payerId) {
+        Map<String, Object> script = new LinkedHashMap<>();
+        if (practiceId != null) {
+            script.put("practiceId", practiceId);
+        }
+        script.put("name", name);
+        script.put("appliesTo", Map.of("denialCategory", "CODING", "payerId", payerId));
+        script.put("opening", "Calling about a coding denial.");
+        script.put("objective", "Find the code to fix.");
+        script.put("steps", List.of("Ask which line", "Ask for the corrected-claim rule"));
+        script.put("objections", List.of(Map.of("objection", "Read the remit.",
+                "rebuttal", "The remit names no line; which one is it?")));
+        return script;
     }
 
     @Test
@@ -73,9 +82,9 @@ class ScriptResourceTest {
         runner.apply(handler, Claims.changed("P100", pending, "HUMANA", 1));
         given().auth().oauth2(CALLER).queryParam("claimId", pending.toString()).get("/api/v1/call-scripts/match")
                 .then().statusCode(200).body("script.name", equalTo("Claim status check")).body("score", equalTo(0));
-        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("""
-                        {"practiceId":"P100","payerId":"HUMANA","claimIds":["%s"],"startedAt":"2026-03-02T15:04:05Z",
-                         "durationSeconds":60,"outcome":"NO_CLAIM_ON_FILE"}""".formatted(pending))
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(Map.of("practiceId", "P100", "payerId", "HUMANA",
+                        "claimIds", List.of(pending), "startedAt", "2026-03-02T15:04:05Z", "durationSeconds", 60,
+                        "outcome", "NO_CLAIM_ON_FILE"))
                 .post("/api/v1/calls").then().statusCode(201);
         given().auth().oauth2(CALLER).queryParam("claimId", pending.toString()).get("/api/v1/call-scripts/match")
                 .then().statusCode(200).body("script.name", equalTo("No claim on file"))

@@ -10,8 +10,10 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.ardesk.claims.support.ClaimFixtures.*;
@@ -32,10 +34,13 @@ class ClaimMoneyFlowTest {
         payer("MCR-F");
     }
 
-    private static String deny(String id, String group, String carc, String deniedOn) {
-        return """
-                {"groupCode":"%s","reasonCode":"%s","remarkCodes":["N54"],"amount":280.50,"deniedOn":"%s"}"""
-                .formatted(group, carc, deniedOn);
+    private static Map<String, Object> deny(String id, String group, String carc, String deniedOn) {
+        return Map.of("groupCode", group, "reasonCode", carc, "remarkCodes", List.of("N54"),
+                "amount", new BigDecimal("280.50"), "deniedOn", deniedOn);
+    }
+
+    private static Map<String, Object> payment(String amount, String method, String reference) {
+        return Map.of("amount", new BigDecimal(amount), "paidOn", today().toString(), "method", method, "reference", reference);
     }
 
     @Test
@@ -83,16 +88,16 @@ class ClaimMoneyFlowTest {
     @Test
     void paymentsMoveTheBalanceExactlyToPartiallyPaidThenPaidAndOverpaymentIsKept() {
         String id = create("F-PAY", "MCR-F", 40);
-        given().config(Money.exact()).auth().oauth2(PM).contentType(ContentType.JSON).body("""
-                {"amount":100.10,"paidOn":"%s","method":"EFT","reference":"EFT-1",
-                 "adjustments":[{"groupCode":"CO","reasonCode":"45","amount":50.00},{"groupCode":"PR","reasonCode":"2","amount":30.00}]}"""
-                .formatted(today()))
+        given().config(Money.exact()).auth().oauth2(PM).contentType(ContentType.JSON).body(Map.of("amount", new BigDecimal("100.10"), "paidOn", today().toString(), "method", "EFT", "reference", "EFT-1",
+                        "adjustments", List.of(
+                                Map.of("groupCode", "CO", "reasonCode", "45", "amount", new BigDecimal("50.00")),
+                                Map.of("groupCode", "PR", "reasonCode", "2", "amount", new BigDecimal("30.00")))))
                 .post("/api/v1/claims/" + id + "/payments").then().statusCode(201)
                 .body("status", equalTo("PARTIALLY_PAID")).body("paidAmount", money("100.10"))
                 .body("adjustmentAmount", money("50.00")).body("patientResponsibility", money("30.00"))
                 .body("balance", money("100.40")).body("payments[0].adjustments", hasSize(2));
         given().config(Money.exact()).auth().oauth2(PM).contentType(ContentType.JSON)
-                .body("{\"amount\":100.41,\"paidOn\":\"%s\",\"method\":\"CHECK\",\"reference\":\"CHK-2\"}".formatted(today()))
+                .body(payment("100.41", "CHECK", "CHK-2"))
                 .post("/api/v1/claims/" + id + "/payments").then().statusCode(201)
                 .body("status", equalTo("PAID")).body("balance", money("-0.01")).body("creditBalance", equalTo(true));
     }
@@ -111,7 +116,7 @@ class ClaimMoneyFlowTest {
                 .post("/api/v1/claims/" + id + "/write-off").then().statusCode(201).body("status", equalTo("WRITTEN_OFF"))
                 .body("balance", money("0.00")).body("writtenOffAmount", money("280.50"));
         given().auth().oauth2(PM).contentType(ContentType.JSON)
-                .body("{\"amount\":1.00,\"paidOn\":\"%s\",\"method\":\"CHECK\"}".formatted(today()))
+                .body(Map.of("amount", new BigDecimal("1.00"), "paidOn", today().toString(), "method", "CHECK"))
                 .post("/api/v1/claims/" + id + "/payments").then().statusCode(409)
                 .body("detail", containsString("WRITTEN_OFF")).body("detail", containsString("PAID"));
     }
@@ -169,12 +174,12 @@ class ClaimMoneyFlowTest {
     void staleIfMatchIs412AndChangesNothing() {
         String id = create("F-ETAG", "MCR-F", 40);
         given().auth().oauth2(PM).contentType(ContentType.JSON).header("If-Match", "\"41\"")
-                .body("{\"amount\":1.00,\"paidOn\":\"%s\",\"method\":\"CHECK\"}".formatted(today()))
+                .body(Map.of("amount", new BigDecimal("1.00"), "paidOn", today().toString(), "method", "CHECK"))
                 .post("/api/v1/claims/" + id + "/payments").then().statusCode(412);
         String etag = given().config(Money.exact()).auth().oauth2(CALLER).get("/api/v1/claims/" + id).then().body("paidAmount", money("0.00"))
                 .extract().header("ETag");
         given().auth().oauth2(PM).contentType(ContentType.JSON).header("If-Match", etag)
-                .body("{\"amount\":1.00,\"paidOn\":\"%s\",\"method\":\"CHECK\"}".formatted(today()))
+                .body(Map.of("amount", new BigDecimal("1.00"), "paidOn", today().toString(), "method", "CHECK"))
                 .post("/api/v1/claims/" + id + "/payments").then().statusCode(201);
     }
 

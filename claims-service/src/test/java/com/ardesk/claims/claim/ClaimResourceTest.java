@@ -14,9 +14,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.ardesk.claims.support.ClaimFixtures.*;
@@ -63,8 +65,10 @@ class ClaimResourceTest {
 
     @Test
     void invalidClaimListsEveryViolationAndStoresNothing() {
-        String body = claim(PRACTICE, "C-BAD", "NO-SUCH-PAYER", 5).replace("1234567893", "1234567890")
-                .replace("\"99214\"", "\"9921\"").replace("185.00", "185.001");
+        Map<String, Object> body = claim(PRACTICE, "C-BAD", "NO-SUCH-PAYER", 5);
+        body.put("providerNpi", "1234567890");
+        line(body, 0).put("procedureCode", "9921");
+        line(body, 0).put("chargeAmount", new BigDecimal("185.001"));
         given().auth().oauth2(PM).contentType(ContentType.JSON).body(body).post("/api/v1/claims")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("providerNpi", "payerId", "lines[0].procedureCode", "lines[0].chargeAmount"));
@@ -76,11 +80,13 @@ class ClaimResourceTest {
     void futureServiceDateAndWrongTypesAre400() {
         given().auth().oauth2(PM).contentType(ContentType.JSON).body(claim(PRACTICE, "C-FUT", "MCR-C", -3))
                 .post("/api/v1/claims").then().statusCode(400).body("errors.field", hasItems("serviceDateFrom", "serviceDateTo"));
-        given().auth().oauth2(PM).contentType(ContentType.JSON)
-                .body(claim(PRACTICE, "C-TYPE", "MCR-C", 3).replace("\"units\":1,\"chargeAmount\":185.00", "\"units\":\"one\",\"chargeAmount\":185.00"))
+        Map<String, Object> wordForNumber = claim(PRACTICE, "C-TYPE", "MCR-C", 3);
+        line(wordForNumber, 0).put("units", "one");
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body(wordForNumber)
                 .post("/api/v1/claims").then().statusCode(400).body("errors[0].field", equalTo("lines[0].units"));
-        given().auth().oauth2(PM).contentType(ContentType.JSON)
-                .body(claim(PRACTICE, "C-HUGE", "MCR-C", 3).replace("\"units\":1,\"chargeAmount\":185.00", "\"units\":1e400,\"chargeAmount\":185.00"))
+        Map<String, Object> huge = claim(PRACTICE, "C-HUGE", "MCR-C", 3);
+        line(huge, 0).put("units", new BigDecimal("1e400"));
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body(huge)
                 .post("/api/v1/claims").then().statusCode(400);
     }
 
@@ -97,14 +103,15 @@ class ClaimResourceTest {
 
     @Test
     void upsertReplayedThreeTimesCreatesOneClaimAndOneEventSet() {
-        String body = claim(PRACTICE, "C-UPS", "MCR-C", 20);
+        Map<String, Object> body = claim(PRACTICE, "C-UPS", "MCR-C", 20);
         given().auth().oauth2(PM).contentType(ContentType.JSON).body(body)
                 .put("/api/v1/practices/P100/claims/C-UPS").then().statusCode(201).header("X-Upsert-Result", "created");
         for (int i = 0; i < 2; i++) {
             given().auth().oauth2(PM).contentType(ContentType.JSON).body(body)
                     .put("/api/v1/practices/P100/claims/C-UPS").then().statusCode(200).header("X-Upsert-Result", "unchanged");
         }
-        String changed = body.replace("95.50", "99.00");
+        Map<String, Object> changed = claim(PRACTICE, "C-UPS", "MCR-C", 20);
+        line(changed, 1).put("chargeAmount", "99.00");
         given().config(Money.exact()).auth().oauth2(PM).contentType(ContentType.JSON).body(changed)
                 .put("/api/v1/practices/P100/claims/C-UPS").then().statusCode(200).header("X-Upsert-Result", "updated")
                 .body("billedAmount", money("284.00"));
@@ -133,19 +140,13 @@ class ClaimResourceTest {
 
     @Test
     void batchOfAThousandWithThreeBadItemsLands997() {
-        List<String> items = new ArrayList<>();
+        List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            String item = claim(PRACTICE, "B-" + i, "MCR-C", 30);
-            if (i == 10) {
-                item = item.replace("1234567893", "1111111111");
-            } else if (i == 500) {
-                item = claim(OTHER_PRACTICE, "B-500", "MCR-C", 30);
-            } else if (i == 999) {
-                item = item.replace("\"MCR-C\"", "\"UNKNOWN\"");
-            }
-            items.add(item);
+            items.add(claim(i == 500 ? OTHER_PRACTICE : PRACTICE, "B-" + i, "MCR-C", 30));
         }
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"claims\":[" + String.join(",", items) + "]}")
+        items.get(10).put("providerNpi", "1111111111");
+        items.get(999).put("payerId", "UNKNOWN");
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body(Map.of("claims", items))
                 .post("/api/v1/claims/batch").then().statusCode(200)
                 .body("created", equalTo(997)).body("rejected", equalTo(3))
                 .body("items[10].result", equalTo("rejected")).body("items[10].problem.errors[0].field", equalTo("providerNpi"))
@@ -153,9 +154,9 @@ class ClaimResourceTest {
                 .body("items[999].problem.errors[0].field", equalTo("payerId"))
                 .body("items[11].result", equalTo("created"));
 
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"claims\":[" + items.get(0) + "," + items.get(1) + "]}")
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body(Map.of("claims", items.subList(0, 2)))
                 .post("/api/v1/claims/batch").then().statusCode(200).body("unchanged", equalTo(2));
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"claims\":[]}")
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body(Map.of("claims", List.of()))
                 .post("/api/v1/claims/batch").then().statusCode(400).body("errors[0].field", equalTo("claims"));
     }
 
@@ -163,11 +164,13 @@ class ClaimResourceTest {
     void batchStoresNewAndKnownClaimsTogetherAndAPmIdSentTwiceEndsAsItsLastCopy() {
         given().auth().oauth2(PM).contentType(ContentType.JSON).body(claim(PRACTICE, "BM-KNOWN", "MCR-C", 10))
                 .put("/api/v1/practices/P100/claims/BM-KNOWN").then().statusCode(201);
-        String knownChanged = claim(PRACTICE, "BM-KNOWN", "MCR-C", 10).replace("95.50", "90.00");
-        String first = claim(PRACTICE, "BM-TWICE", "MCR-C", 12);
-        String second = claim(PRACTICE, "BM-TWICE", "MCR-C", 12).replace("95.50", "99.99");
+        Map<String, Object> knownChanged = claim(PRACTICE, "BM-KNOWN", "MCR-C", 10);
+        line(knownChanged, 1).put("chargeAmount", "90.00");
+        Map<String, Object> first = claim(PRACTICE, "BM-TWICE", "MCR-C", 12);
+        Map<String, Object> second = claim(PRACTICE, "BM-TWICE", "MCR-C", 12);
+        line(second, 1).put("chargeAmount", "99.99");
         var answer = given().auth().oauth2(PM).contentType(ContentType.JSON)
-                .body("{\"claims\":[" + knownChanged + "," + first + "," + second + "]}")
+                .body(Map.of("claims", List.of(knownChanged, first, second)))
                 .post("/api/v1/claims/batch").then().statusCode(200)
                 .body("created", equalTo(1)).body("updated", equalTo(2))
                 .body("items.result", contains("updated", "created", "updated")).extract();
@@ -191,7 +194,7 @@ class ClaimResourceTest {
 
     @Test
     void idempotencyKeyReplaysTheFirstAnswerAndRefusesAnotherBody() {
-        String body = claim(PRACTICE, "C-IDEM", "MCR-C", 8);
+        Map<String, Object> body = claim(PRACTICE, "C-IDEM", "MCR-C", 8);
         String first = given().auth().oauth2(PM).contentType(ContentType.JSON).header("Idempotency-Key", "k-idem-1").body(body)
                 .post("/api/v1/claims").then().statusCode(201).extract().path("claimId");
         given().auth().oauth2(PM).contentType(ContentType.JSON).header("Idempotency-Key", "k-idem-1").body(body)
@@ -228,7 +231,7 @@ class ClaimResourceTest {
     void rolesAreChecked() {
         given().contentType(ContentType.JSON).body(claim(PRACTICE, "C-ANON", "MCR-C", 5)).post("/api/v1/claims")
                 .then().statusCode(401);
-        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("{\"claims\":[]}").post("/api/v1/claims/batch")
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(Map.of("claims", List.of())).post("/api/v1/claims/batch")
                 .then().statusCode(403);
     }
 
@@ -252,7 +255,7 @@ class ClaimResourceTest {
                 .put("/api/v1/practices/" + PRACTICE + "/claims/C-IFM").then().statusCode(201).extract().response();
         String etag = created.header("ETag");
         String claimId = created.path("claimId");
-        String newer = claim(PRACTICE, "C-IFM", "MCR-C", 21);
+        Map<String, Object> newer = claim(PRACTICE, "C-IFM", "MCR-C", 21);
         given().auth().oauth2(PM).contentType(ContentType.JSON).header("If-Match", etag).body(newer)
                 .put("/api/v1/practices/" + PRACTICE + "/claims/C-IFM").then().statusCode(200)
                 .header("X-Upsert-Result", "updated");

@@ -48,10 +48,8 @@ class InputHardeningTest {
                 .body("type", equalTo(type)).body("status", equalTo(status));
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> claimBody() {
-        Map<String, Object> body = io.restassured.path.json.JsonPath.from(claim(PRACTICE, "H-1", "MCR-H", 10)).getMap("");
-        return new HashMap<>(body);
+        return claim(PRACTICE, "H-1", "MCR-H", 10);
     }
 
     @Test

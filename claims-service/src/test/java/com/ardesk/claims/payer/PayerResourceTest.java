@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,10 +29,10 @@ class PayerResourceTest {
     static final String SUPERVISOR = DevTokens.token("sup-1", List.of("supervisor"), List.of("P100"));
     static final String INTEGRATION = DevTokens.token("pm-sync", List.of("integration"), List.of("P100"));
 
-    static String body(String name, int timelyFilingDays, String effectiveFrom) {
-        return """
-                {"name":"%s","phone":"+1-800-555-0100","timelyFilingDays":%d,"timelyFilingBasis":"SERVICE_DATE",
-                 "appealWindowDays":120,"promiseGraceDays":5,"effectiveFrom":"%s"}""".formatted(name, timelyFilingDays, effectiveFrom);
+    static Map<String, Object> body(String name, int timelyFilingDays, String effectiveFrom) {
+        return Map.of("name", name, "phone", "+1-800-555-0100", "timelyFilingDays", timelyFilingDays,
+                "timelyFilingBasis", "SERVICE_DATE", "appealWindowDays", 120, "promiseGraceDays", 5,
+                "effectiveFrom", effectiveFrom);
     }
 
     @Test

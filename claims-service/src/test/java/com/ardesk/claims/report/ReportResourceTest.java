@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import static com.ardesk.claims.support.ClaimFixtures.*;
 import static com.ardesk.devstack.Money.money;
@@ -38,10 +39,10 @@ class ReportResourceTest {
         String denied = newClaim("R-B", 100);
         String paid = newClaim("R-C", 200);
         given().auth().oauth2(TOKEN).contentType(ContentType.JSON)
-                .body("{\"groupCode\":\"CO\",\"reasonCode\":\"16\",\"amount\":280.50,\"deniedOn\":\"%s\"}".formatted(today().minusDays(5)))
+                .body(Map.of("groupCode", "CO", "reasonCode", "16", "amount", new BigDecimal("280.50"), "deniedOn", today().minusDays(5).toString()))
                 .post("/api/v1/claims/" + denied + "/denials").then().statusCode(201);
         given().auth().oauth2(TOKEN).contentType(ContentType.JSON)
-                .body("{\"amount\":280.50,\"paidOn\":\"%s\",\"method\":\"EFT\",\"reference\":\"T-1\"}".formatted(today()))
+                .body(Map.of("amount", new BigDecimal("280.50"), "paidOn", today().toString(), "method", "EFT", "reference", "T-1"))
                 .post("/api/v1/claims/" + paid + "/payments").then().statusCode(201);
         given().auth().oauth2(TOKEN).get("/api/v1/claims/" + young).then().statusCode(200);
     }

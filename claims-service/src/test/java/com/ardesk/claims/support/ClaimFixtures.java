@@ -3,9 +3,13 @@ package com.ardesk.claims.support;
 import com.ardesk.devstack.DevTokens;
 import io.restassured.http.ContentType;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 
@@ -28,23 +32,46 @@ public final class ClaimFixtures {
 
     /** Medicare-like payer: 365 days timely filing, 120-day appeal window. */
     public static void payer(String payerId) {
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("""
-                {"name":"%s","phone":"+1-800-555-0100","timelyFilingDays":365,"timelyFilingBasis":"SERVICE_DATE",
-                 "appealWindowDays":120,"promiseGraceDays":5,"effectiveFrom":"2000-01-01"}""".formatted(payerId))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("name", payerId, "phone", "+1-800-555-0100",
+                        "timelyFilingDays", 365, "timelyFilingBasis", "SERVICE_DATE", "appealWindowDays", 120,
+                        "promiseGraceDays", 5, "effectiveFrom", "2000-01-01"))
                 .put("/api/v1/payers/" + payerId).then().statusCode(org.hamcrest.Matchers.anyOf(
                         org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
     }
 
-    /** A valid claim: two lines, $185.00 + $95.50 = $280.50, serviced {@code daysAgo} days ago. */
-    public static String claim(String practiceId, String externalId, String payerId, int daysAgo) {
-        LocalDate service = today().minusDays(daysAgo);
-        return """
-                {"practiceId":"%s","externalClaimId":"%s",
-                 "patient":{"accountNumber":"ACC-%s","firstName":"Maria","lastName":"Lopez","dateOfBirth":"1961-04-17"},
-                 "payerId":"%s","providerNpi":"1234567893","serviceDateFrom":"%s","serviceDateTo":"%s","submittedOn":"%s",
-                 "lines":[{"procedureCode":"99214","modifiers":["25"],"units":1,"chargeAmount":185.00,"diagnosisCodes":["E11.9","I10"]},
-                          {"procedureCode":"G0439","modifiers":[],"units":1,"chargeAmount":"95.50","diagnosisCodes":["Z00.00"]}]}"""
-                .formatted(practiceId, externalId, externalId, payerId, service, service, service);
+    /**
+     * A valid claim: two lines, $185.00 + $95.50 = $280.50, serviced {@code daysAgo} days ago. A
+     * mutable JSON tree (maps and lists), so a test changes one field by name ({@link #line}) instead
+     * of rewriting text; REST Assured sends it as JSON. The second line's charge is a JSON string on
+     * purpose: the API accepts money as a number or a decimal string.
+     */
+    public static Map<String, Object> claim(String practiceId, String externalId, String payerId, int daysAgo) {
+        String service = today().minusDays(daysAgo).toString();
+        return object("practiceId", practiceId, "externalClaimId", externalId,
+                "patient", object("accountNumber", "ACC-" + externalId, "firstName", "Maria", "lastName", "Lopez",
+                        "dateOfBirth", "1961-04-17"),
+                "payerId", payerId, "providerNpi", "1234567893",
+                "serviceDateFrom", service, "serviceDateTo", service, "submittedOn", service,
+                "lines", new ArrayList<>(List.of(
+                        object("procedureCode", "99214", "modifiers", List.of("25"), "units", 1,
+                                "chargeAmount", new BigDecimal("185.00"), "diagnosisCodes", List.of("E11.9", "I10")),
+                        object("procedureCode", "G0439", "modifiers", List.of(), "units", 1,
+                                "chargeAmount", "95.50", "diagnosisCodes", List.of("Z00.00")))));
+    }
+
+    /** Line {@code index} of a {@link #claim}, to change its fields. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> line(Map<String, Object> claim, int index) {
+        return ((List<Map<String, Object>>) claim.get("lines")).get(index);
+    }
+
+    /** A JSON object that keeps its field order and may be changed: name, value, name, value… */
+    public static Map<String, Object> object(Object... namesAndValues) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            object.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return object;
     }
 
     /** Creates a claim through the API and answers its id. */

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -53,7 +54,7 @@ class SchedulerJobsTest {
         seed.deny(PRACTICE, claimId, "CODING", "400.00", null);
         String taskId = taskOf(claimId);
         given().auth().oauth2(CALLER).contentType(ContentType.JSON)
-                .body("{\"until\":\"" + Seeder.TODAY.plusDays(2) + "\",\"reason\":\"portal down\"}")
+                .body(Map.of("until", Seeder.TODAY.plusDays(2).toString(), "reason", "portal down"))
                 .post("/api/v1/followups/" + taskId + "/snooze").then().statusCode(200);
         // pretend the snooze day has come
         sql("update followup_task set snoozed_until = ?, due_on = ? where task_id = ?",

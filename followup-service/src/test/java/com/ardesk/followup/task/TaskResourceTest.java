@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -34,12 +35,11 @@ class TaskResourceTest {
     @Inject
     Seeder seed;
 
-    static String manual(UUID claimId, String reason) {
-        return """
-                {"claimId":"%s","type":"MANUAL","dueOn":"%s","reason":"%s"}""".formatted(claimId, Seeder.TODAY, reason);
+    static Map<String, Object> manual(UUID claimId, String reason) {
+        return Map.of("claimId", claimId, "type", "MANUAL", "dueOn", Seeder.TODAY.toString(), "reason", reason);
     }
 
-    ExtractableResponse<Response> create(String token, String body) {
+    ExtractableResponse<Response> create(String token, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/followups")
                 .then().extract();
     }
@@ -90,14 +90,14 @@ class TaskResourceTest {
                 .post("/api/v1/followups").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("claimId", "reason"));
         given().auth().oauth2(CALLER).contentType(ContentType.JSON)
-                .body("{\"claimId\":\"" + UUID.randomUUID() + "\",\"type\":\"LUNCH\",\"reason\":\"x\"}")
+                .body(Map.of("claimId", UUID.randomUUID(), "type", "LUNCH", "reason", "x"))
                 .post("/api/v1/followups").then().statusCode(400).body("errors[0].field", equalTo("type"));
         given().auth().oauth2(CALLER).contentType(ContentType.JSON)
                 .body("{\"claimId\":\"not-a-uuid\",\"reason\":\"x\"}")
                 .post("/api/v1/followups").then().statusCode(400).body("errors[0].field", equalTo("claimId"));
         UUID claimId = seed.claim(PRACTICE, "PAYER-T", "100.00", 5);
         given().auth().oauth2(CALLER).contentType(ContentType.JSON)
-                .body("{\"claimId\":\"" + claimId + "\",\"dueOn\":\"2001-01-01\",\"reason\":\"x\"}")
+                .body(Map.of("claimId", claimId, "dueOn", "2001-01-01", "reason", "x"))
                 .post("/api/v1/followups").then().statusCode(400).body("errors[0].field", equalTo("dueOn"));
         given().auth().oauth2(CALLER).queryParam("dueBefore", "soon").get("/api/v1/followups")
                 .then().statusCode(400).body("errors[0].field", equalTo("dueBefore"));
@@ -126,14 +126,14 @@ class TaskResourceTest {
     void snoozeNeedsAFutureDayAndAReason() {
         String taskId = newTask();
         given().auth().oauth2(CALLER).contentType(ContentType.JSON)
-                .body("{\"until\":\"" + Seeder.TODAY + "\",\"reason\":\"later\"}")
+                .body(Map.of("until", Seeder.TODAY.toString(), "reason", "later"))
                 .post("/api/v1/followups/" + taskId + "/snooze").then().statusCode(400)
                 .body("errors[0].field", equalTo("until"));
-        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body("{\"until\":\"" + Seeder.TODAY.plusDays(3) + "\"}")
+        given().auth().oauth2(CALLER).contentType(ContentType.JSON).body(Map.of("until", Seeder.TODAY.plusDays(3).toString()))
                 .post("/api/v1/followups/" + taskId + "/snooze").then().statusCode(400)
                 .body("errors.field", hasItem("reason"));
         given().auth().oauth2(CALLER).contentType(ContentType.JSON)
-                .body("{\"until\":\"" + Seeder.TODAY.plusDays(3) + "\",\"reason\":\"payer portal down\"}")
+                .body(Map.of("until", Seeder.TODAY.plusDays(3).toString(), "reason", "payer portal down"))
                 .post("/api/v1/followups/" + taskId + "/snooze").then().statusCode(200)
                 .body("status", equalTo("SNOOZED")).body("snoozedUntil", equalTo(Seeder.TODAY.plusDays(3).toString()))
                 .body("dueOn", equalTo(Seeder.TODAY.plusDays(3).toString()));
@@ -194,7 +194,7 @@ class TaskResourceTest {
                 .post("/api/v1/followups").then().statusCode(404);
         for (String action : List.of("complete", "snooze", "assign", "cancel")) {
             given().auth().oauth2(STRANGER).contentType(ContentType.JSON)
-                    .body("{\"until\":\"" + Seeder.TODAY.plusDays(2) + "\",\"reason\":\"x\",\"assignee\":\"a\"}")
+                    .body(Map.of("until", Seeder.TODAY.plusDays(2).toString(), "reason", "x", "assignee", "a"))
                     .post("/api/v1/followups/" + taskId + "/" + action).then().statusCode(404);
         }
         given().auth().oauth2(CALLER).get("/api/v1/followups/not-a-uuid").then().statusCode(404);

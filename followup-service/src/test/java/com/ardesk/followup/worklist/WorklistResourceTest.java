@@ -10,7 +10,9 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -32,10 +34,14 @@ class WorklistResourceTest {
         return DevTokens.token("sup-" + practice, List.of("supervisor"), List.of(practice));
     }
 
-    static String manual(UUID claimId, String assignee, String dueOn) {
-        return """
-                {"claimId":"%s","dueOn":"%s","assignee":%s,"reason":"manual"}"""
-                .formatted(claimId, dueOn, assignee == null ? "null" : "\"" + assignee + "\"");
+    /** A manual task; a null assignee is sent as JSON null (the task is nobody's yet). */
+    static Map<String, Object> manual(UUID claimId, String assignee, String dueOn) {
+        Map<String, Object> task = new LinkedHashMap<>();
+        task.put("claimId", claimId);
+        task.put("dueOn", dueOn);
+        task.put("assignee", assignee);
+        task.put("reason", "manual");
+        return task;
     }
 
     void task(String practice, UUID claimId, String assignee, String dueOn) {
