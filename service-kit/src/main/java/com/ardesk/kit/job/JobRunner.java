@@ -107,7 +107,9 @@ public class JobRunner {
         private Duration round() {
             try {
                 return job.run(() -> stopping);
-            } catch (Exception | LinkageError e) {
+            } catch (Exception | LinkageError | StackOverflowError e) {
+                // a stack overflow is unwound by the time it lands here: the thread is fine, and a job whose
+                // thread ended would leave its work (an outbox, a sweep) stuck until the next restart
                 if (Duration.between(lastWarning, Instant.now()).compareTo(WARN_EVERY) >= 0) {
                     lastWarning = Instant.now();
                     Log.warnf("%s: round failed, retrying in %s: %s", job.name(), job.retryAfter(), e.toString());
