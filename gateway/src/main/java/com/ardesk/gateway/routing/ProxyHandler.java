@@ -14,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -178,13 +179,15 @@ public class ProxyHandler {
                 detail = service + " did not answer in time";
             } else if (failure instanceof ConnectException || failure instanceof ConnectTimeoutException
                     || failure instanceof HttpClosedException || failure instanceof SocketException
-                    || failure instanceof Errors.NativeIoException) {
+                    || failure instanceof Errors.NativeIoException || failure instanceof StreamResetException) {
                 status = 503;
                 kind = "service-unavailable";
                 title = "Service Unavailable";
                 // closed or reset before any answer: a service shutting down (a rolling restart) closes
                 // its idle keep-alive connections, and one may already carry this request; the client
-                // can safely send it again (with its Idempotency-Key when it creates something)
+                // can safely send it again (with its Idempotency-Key when it creates something); over HTTP/2
+                // the same shutdown resets the streams it will not serve (StreamResetException, seen in
+                // the e2e rolling-restart scenario as a 502)
                 boolean refused = failure instanceof ConnectException || failure instanceof ConnectTimeoutException;
                 detail = service + (refused ? " is unavailable" : " closed the connection before answering");
                 response.putHeader("Retry-After", "1");
