@@ -1,6 +1,6 @@
 package com.ardesk.calls.claim;
 
-import com.ardesk.calls.support.Await;
+import com.ardesk.devstack.Await;
 import com.ardesk.calls.support.Claims;
 import com.ardesk.calls.support.ClaimsTopic;
 import com.ardesk.devstack.DevTokens;

@@ -1,5 +1,6 @@
 package com.ardesk.followup.support;
 
+import com.ardesk.devstack.Await;
 import com.ardesk.events.EventEnvelope;
 import com.ardesk.events.EventJson;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -45,17 +46,6 @@ public final class Events {
 
     /** Polls until the condition holds; fails the test after the timeout. */
     public static void await(String what, Duration timeout, BooleanSupplier condition) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
+        Await.until(what, timeout, condition);
     }
 }

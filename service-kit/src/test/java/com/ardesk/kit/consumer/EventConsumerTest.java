@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static com.ardesk.kit.testapp.Infra.await;
+import static com.ardesk.devstack.Await.until;
 import static com.ardesk.kit.testapp.Infra.bootstrap;
 import static com.ardesk.kit.testapp.Infra.count;
 import static com.ardesk.kit.testapp.Infra.publishRaw;
@@ -53,11 +53,11 @@ class EventConsumerTest {
         EventEnvelope after = tick(aggregate, 2);
         // twice in a row (one poll applies them as a batch) and once more later (a redelivery after a restart)
         publishRaw(Tick.TOPIC, aggregate, EventJson.write(tick), EventJson.write(tick));
-        await("the first copy is applied", Duration.ofSeconds(60),
+        until("the first copy is applied", Duration.ofSeconds(60),
                 () -> count("select count(*) from applied_tick where aggregate = ?", aggregate) >= 1);
         publishRaw(Tick.TOPIC, aggregate, EventJson.write(tick), EventJson.write(after));
         // the event after the copies is on the same partition, so once it is applied the copies were seen
-        await("the event after the copies is applied", Duration.ofSeconds(60),
+        until("the event after the copies is applied", Duration.ofSeconds(60),
                 () -> count("select count(*) from applied_tick where aggregate = ? and n = 2", aggregate) == 1);
 
         assertThat(count("select count(*) from applied_tick where event_id = ?", tick.eventId())).isEqualTo(1);
@@ -76,7 +76,7 @@ class EventConsumerTest {
         String unknownVersion = EventJson.write(envelope(2, Map.of("aggregate", aggregate, "n", 1)));
         publishRaw(Tick.TOPIC, aggregate, unreadable, unmappable, invalid, unknownVersion, EventJson.write(good));
 
-        await("the event after the poison is applied", Duration.ofSeconds(60),
+        until("the event after the poison is applied", Duration.ofSeconds(60),
                 () -> count("select count(*) from applied_tick where event_id = ?", good.eventId()) == 1);
         List<ConsumerRecord<String, String>> dead = TopicProbe.records(Map.of("bootstrap.servers", bootstrap()), DLT,
                 r -> aggregate.equals(r.key()), 4, Duration.ofSeconds(60), Duration.ofSeconds(1));
@@ -108,12 +108,12 @@ class EventConsumerTest {
                     publishRaw(Tick.TOPIC, run + "-" + key, EventJson.write(tick));
                 }
             }
-            await("the consumer retries", Duration.ofSeconds(90),
+            until("the consumer retries", Duration.ofSeconds(90),
                     () -> counter("ardesk.consumer.retries") >= retriesBefore + 2);
         } finally {
             postgres.restart();
         }
-        await("every event applied after the database is back", Duration.ofSeconds(120),
+        until("every event applied after the database is back", Duration.ofSeconds(120),
                 () -> count("select count(*) from applied_tick where aggregate like ?", run + "%") >= ticks.size());
         for (EventEnvelope tick : ticks) {
             assertThat(count("select count(*) from applied_tick where event_id = ?", tick.eventId()))

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import static com.ardesk.kit.testapp.Infra.await;
+import static com.ardesk.devstack.Await.until;
 import static com.ardesk.kit.testapp.Infra.bootstrap;
 import static com.ardesk.kit.testapp.Infra.connect;
 import static com.ardesk.kit.testapp.Infra.count;
@@ -73,12 +73,12 @@ class OutboxTest {
         assertThat(sent).containsOnlyKeys(aggregates);
         sent.values().forEach(ns -> assertThat(ns).containsExactlyElementsOf(inOrder));
 
-        await("every row marked published", Duration.ofSeconds(60), () -> count(
+        until("every row marked published", Duration.ofSeconds(60), () -> count(
                 "select count(*) from outbox_event where aggregateid like ? and published_at is null", run + "%") == 0);
         assertThat(count("select count(*) from outbox_event where aggregateid like ?", run + "%"))
                 .isEqualTo(aggregates.size() * (TICKS + 1));
 
-        await("the consumer applied every tick", Duration.ofSeconds(90), () -> count(
+        until("the consumer applied every tick", Duration.ofSeconds(90), () -> count(
                 "select count(*) from applied_tick where aggregate like ?", run + "%") == aggregates.size() * (TICKS + 1));
         for (String aggregate : aggregates) {
             assertThat(applied(aggregate)).as("ticks of %s as applied", aggregate).containsExactlyElementsOf(inOrder);

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.ardesk.kit.testapp.Api.as;
-import static com.ardesk.kit.testapp.Infra.await;
+import static com.ardesk.devstack.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -82,7 +82,7 @@ class ProblemMappingTest {
             postgres.restart();
         }
         // the pool drops the connections the stop cut and opens new ones: no restart of the service
-        await("reads answer again", Duration.ofSeconds(60),
+        until("reads answer again", Duration.ofSeconds(60),
                 () -> as("ann").get("/widgets/" + id).statusCode() == 200);
     }
 

@@ -12,11 +12,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.function.BooleanSupplier;
 
 /** What the kit's tests do to the infrastructure behind the application's back: SQL, raw records, waiting. */
 public final class Infra {
@@ -62,22 +59,6 @@ public final class Infra {
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not publish to " + topic, e);
-        }
-    }
-
-    /** Waits for a condition, not for a time: a busy machine only makes the wait longer. */
-    public static void await(String what, Duration atMost, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(atMost);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + atMost + ": " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
         }
     }
 }

@@ -1,10 +1,10 @@
-package com.ardesk.calls.support;
+package com.ardesk.devstack;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
-/** Waits for a condition, not for a time: a busy machine only makes the wait longer. */
+/** Waits for a condition, not for a time: a busy machine only makes the wait longer. For tests. */
 public final class Await {
     private Await() {
     }
